@@ -1,12 +1,7 @@
 #!/usr/bin/env node
 // Plain JavaScript on purpose: it must run on an old Node to say which one is needed.
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 18)) {
-  console.error(
-    `observatory needs Node.js 22.18 or newer (24 recommended); this is ${process.version}. ` +
-      'Install it with: npm install -g --prefix /opt/node24 node@24 && export PATH=/opt/node24/bin:$PATH',
-  );
-  process.exit(1);
-}
+import { requireSupportedNode } from './node-version.js';
+
+requireSupportedNode();
 const { main } = await import('../services/cli.ts');
 process.exitCode = await main(process.argv.slice(2));

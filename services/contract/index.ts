@@ -5,10 +5,11 @@
  */
 import type { z } from 'zod';
 import { appEvents, appRequests } from './app.ts';
+import { lookingglassEvents, lookingglassRequests } from './lookingglass.ts';
 import { servicesEvents, servicesRequests } from './services.ts';
 
-export const requestChannels = { ...appRequests, ...servicesRequests } as const;
-export const eventChannels = { ...appEvents, ...servicesEvents } as const;
+export const requestChannels = { ...appRequests, ...servicesRequests, ...lookingglassRequests } as const;
+export const eventChannels = { ...appEvents, ...servicesEvents, ...lookingglassEvents } as const;
 
 export type RequestChannel = keyof typeof requestChannels;
 export type EventChannel = keyof typeof eventChannels;
@@ -26,7 +27,7 @@ export function isEventChannel(name: string): name is EventChannel {
   return Object.hasOwn(eventChannels, name);
 }
 
-export const ErrorCode = ['NOT_FOUND', 'INVALID_INPUT', 'UNAVAILABLE', 'CONFLICT', 'INTERNAL'] as const;
+export const ErrorCode = ['NOT_FOUND', 'INVALID_INPUT', 'UNAUTHORIZED', 'UNAVAILABLE', 'CONFLICT', 'TOO_LARGE', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ErrorCode)[number];
 
 export interface RpcError {
@@ -38,3 +39,4 @@ export type RpcEnvelope<T> = { ok: true; result: T } | { ok: false; error: RpcEr
 
 export * from './services.ts';
 export * from './app.ts';
+export * from './lookingglass.ts';

@@ -24,6 +24,8 @@ export interface CoreOptions {
   modules?: readonly ServiceModule[];
   catalog?: readonly PlannedService[];
   meta?: Partial<AppMeta>;
+  env?: NodeJS.ProcessEnv;
+  announce?: (line: string) => void;
 }
 
 /** The composition root: one place that wires config, logging, bus, services and the router. */
@@ -31,7 +33,10 @@ export function createCore(config: Config, opts: CoreOptions = {}): Core {
   mkdirSync(config.dataDir, { recursive: true });
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
   const bus = new EventBus();
-  const supervisor = new Supervisor(config, bus, logger, opts.modules ?? serviceModules, opts.catalog ?? catalog);
+  const supervisor = new Supervisor(config, bus, logger, opts.modules ?? serviceModules, opts.catalog ?? catalog, {
+    env: opts.env ?? process.env,
+    announce: opts.announce ?? ((line) => console.log(line)),
+  });
   const meta: AppMeta = { mode: 'web', consoleUrl: null, ...opts.meta };
   const router = createRouter(createHandlers({ supervisor, config, meta }), logger, {
     checkOutput: process.env.NODE_ENV === 'test',

@@ -22,7 +22,15 @@ export class AppError extends Error {
 export const httpStatusOf: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   INVALID_INPUT: 400,
+  UNAUTHORIZED: 401,
+  TOO_LARGE: 413,
   UNAVAILABLE: 503,
   CONFLICT: 409,
   INTERNAL: 500,
 };
+
+/** The error code for an HTTP status a service answered with. */
+export function codeOfStatus(status: number): ErrorCode {
+  const found = (Object.entries(httpStatusOf) as [ErrorCode, number][]).find(([, s]) => s === status);
+  return found ? found[0] : status >= 500 ? 'INTERNAL' : 'INVALID_INPUT';
+}

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { lookingGlassHandlers } from '../lookingglass/handlers.ts';
 import type { Config } from './config.ts';
 import type { Handlers } from './router.ts';
 import type { Supervisor } from './supervisor.ts';
@@ -27,5 +28,6 @@ export function createHandlers(deps: { supervisor: Supervisor; config: Config; m
     'services:list': () => supervisor.list(),
     'services:start': ({ name }) => supervisor.start(name),
     'services:stop': ({ name }) => supervisor.stop(name),
+    ...lookingGlassHandlers(supervisor),
   };
 }

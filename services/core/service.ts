@@ -12,6 +12,8 @@ export interface ServiceEndpoints {
 /** A started service; `stop` closes it and loses nothing it acknowledged. */
 export interface RunningService extends ServiceEndpoints {
   stop(): Promise<void>;
+  /** The service's domain object, for its console handlers. */
+  api?: unknown;
 }
 
 export interface ServiceContext {
@@ -20,6 +22,10 @@ export interface ServiceContext {
   bus: EventBus;
   /** The service's own folder inside the data dir (created before start). */
   dataDir: string;
+  /** Process environment the service may read its own variables from (DB_*, SECRET, …). */
+  env: NodeJS.ProcessEnv;
+  /** Prints a line for the person at the console (stdout), never to the log: for one-time notices. */
+  announce(line: string): void;
 }
 
 /** The one small interface every service registers through (see services/registry.ts). */

@@ -22,8 +22,19 @@ export class Supervisor {
   private readonly config: Config;
   private readonly bus: EventBus;
   private readonly logger: Logger;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly announce: (line: string) => void;
 
-  constructor(config: Config, bus: EventBus, logger: Logger, modules: readonly ServiceModule[], planned: readonly PlannedService[]) {
+  constructor(
+    config: Config,
+    bus: EventBus,
+    logger: Logger,
+    modules: readonly ServiceModule[],
+    planned: readonly PlannedService[],
+    host: { env: NodeJS.ProcessEnv; announce: (line: string) => void },
+  ) {
+    this.env = host.env;
+    this.announce = host.announce;
     this.config = config;
     this.bus = bus;
     this.logger = logger;
@@ -54,6 +65,11 @@ export class Supervisor {
     return [...this.entries.values()].map((e) => ({ ...e.info }));
   }
 
+  /** The running service's domain object, or null while it is not running. */
+  api(name: ServiceName): unknown {
+    return this.entry(name).running?.api ?? null;
+  }
+
   get(name: ServiceName): ServiceInfo {
     return { ...this.entry(name).info };
   }
@@ -70,7 +86,7 @@ export class Supervisor {
       try {
         const dataDir = join(this.config.dataDir, name);
         mkdirSync(dataDir, { recursive: true });
-        entry.running = await module.start({ config: this.config, bus: this.bus, logger, dataDir });
+        entry.running = await module.start({ config: this.config, bus: this.bus, logger, dataDir, env: this.env, announce: this.announce });
         this.update(entry, {
           state: 'running',
           url: entry.running.url,

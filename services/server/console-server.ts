@@ -131,6 +131,8 @@ export async function startConsoleServer(core: Core, opts: ConsoleServerOptions)
       }
       if (message.type === 'subscribe') subscribed.add(message.channel);
       else subscribed.delete(message.channel);
+      // Acknowledged so a client knows from when on it receives the channel's events.
+      ws.send(JSON.stringify({ type: `${message.type}d`, channel: message.channel }));
     });
     ws.on('close', () => forward.dispose());
     ws.on('error', (err) => core.logger.warn({ err, callerId }, 'event socket error'));

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { ServiceInfo } from '../contract/index.ts';
+import { catalog } from '../catalog.ts';
+import { httpServiceModule } from '../test/http-service.ts';
+import { silentLogger, testConfig } from '../test/helpers.ts';
+import { createCore } from './compose.ts';
+
+function coreWith(modules = [httpServiceModule('lookingglass')]) {
+  const config = testConfig();
+  const core = createCore(config, { logger: silentLogger(), modules, catalog });
+  return { core, config };
+}
+
+describe('Supervisor', () => {
+  it('lists built services as stopped and planned ones as unavailable', () => {
+    const { core, config } = coreWith();
+    const states = Object.fromEntries(core.supervisor.list().map((s) => [s.name, [s.built, s.state]]));
+    expect(states).toEqual({
+      lookingglass: [true, 'stopped'],
+      comet: [false, 'unavailable'],
+      slowking: [false, 'unavailable'],
+      tasker: [false, 'unavailable'],
+      varidb: [false, 'unavailable'],
+    });
+    config.cleanup();
+  });
+
+  it('starts a service, reports its URL and pushes every state change', async () => {
+    const { core, config } = coreWith();
+    const seen: ServiceInfo['state'][] = [];
+    core.bus.subscribe('services:stateChanged', (info) => seen.push(info.state));
+    const info = await core.supervisor.start('lookingglass');
+    expect(info.state).toBe('running');
+    expect(info.startedAt).toBeGreaterThan(0);
+    const res = await fetch(info.url ?? '');
+    expect(await res.text()).toBe('ok');
+    await core.supervisor.stop('lookingglass');
+    await expect(fetch(info.url ?? '')).rejects.toThrow();
+    expect(seen).toEqual(['starting', 'running', 'stopping', 'stopped']);
+    config.cleanup();
+  });
+
+  it('concurrent starts share one transition', async () => {
+    const { core, config } = coreWith();
+    const [a, b] = await Promise.all([core.supervisor.start('lookingglass'), core.supervisor.start('lookingglass')]);
+    expect(a.url).toBe(b.url);
+    await core.dispose();
+    expect(core.supervisor.get('lookingglass').state).toBe('stopped');
+    config.cleanup();
+  });
+
+  it('marks a service failed with its error and refuses planned ones', async () => {
+    const { core, config } = coreWith([httpServiceModule('lookingglass', { failStart: true })]);
+    await expect(core.supervisor.start('lookingglass')).rejects.toThrow('refusing to start');
+    expect(core.supervisor.get('lookingglass')).toMatchObject({ state: 'failed', error: 'refusing to start' });
+    await expect(core.supervisor.start('comet')).rejects.toThrow(/not built yet/);
+    config.cleanup();
+  });
+
+  it('startAll honours --only', async () => {
+    const { core, config } = coreWith([httpServiceModule('lookingglass'), httpServiceModule('tasker')]);
+    await core.supervisor.startAll(['tasker']);
+    expect(core.supervisor.get('tasker').state).toBe('running');
+    expect(core.supervisor.get('lookingglass').state).toBe('stopped');
+    await core.dispose();
+    config.cleanup();
+  });
+});

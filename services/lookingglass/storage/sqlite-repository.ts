@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import { patchToColumns, rowToTask, taskColumns, taskToRow, type LookingGlassRepository, type TaskRecord, type UserRecord } from './repository.ts';
+
+const migrations = [
+  `CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT NOT NULL UNIQUE COLLATE NOCASE, password TEXT NOT NULL);
+   CREATE TABLE tags (seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE);
+   CREATE TABLE tasks (id TEXT PRIMARY KEY, user_id INTEGER NOT NULL, plugin TEXT NOT NULL, params TEXT NOT NULL, command TEXT NOT NULL,
+     state TEXT NOT NULL, exit_code INTEGER, error TEXT, stdout TEXT NOT NULL, stderr TEXT NOT NULL, truncated INTEGER NOT NULL,
+     pid INTEGER, created_at INTEGER NOT NULL, started_at INTEGER, stopped_at INTEGER);
+   CREATE INDEX tasks_user_created ON tasks (user_id, created_at);`,
+];
+
+const bool = (b: boolean) => (b ? 1 : 0);
+
+/** The embedded default: one SQLite file in the data dir, WAL so several processes can read while one writes. */
+export function openSqliteRepository(file: string): LookingGlassRepository {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  db.transaction(() => {
+    for (let v = version; v < migrations.length; v++) db.exec(migrations[v] ?? '');
+    db.pragma(`user_version = ${migrations.length}`);
+  })();
+
+  const stmt = {
+    findUser: db.prepare('SELECT id, username, password FROM users WHERE username = ? COLLATE NOCASE'),
+    createUser: db.prepare('INSERT INTO users (username, password) VALUES (?, ?) RETURNING id'),
+    countUsers: db.prepare('SELECT count(*) AS n FROM users'),
+    listTags: db.prepare('SELECT name FROM tags ORDER BY seq').pluck(),
+    hasTag: db.prepare('SELECT 1 FROM tags WHERE name = ?').pluck(),
+    addTag: db.prepare('INSERT OR IGNORE INTO tags (name) VALUES (?)'),
+    removeTag: db.prepare('DELETE FROM tags WHERE name = ?'),
+    insertTask: db.prepare(`INSERT INTO tasks (${taskColumns.join(', ')}) VALUES (${taskColumns.map(() => '?').join(', ')})`),
+    getTask: db.prepare('SELECT * FROM tasks WHERE id = ?'),
+    listTasks: db.prepare('SELECT * FROM tasks WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?'),
+    failUnfinished: db.prepare("UPDATE tasks SET state = 'failed', error = ?, stopped_at = ? WHERE state IN ('pending', 'running')"),
+  };
+
+  return {
+    describe: `SQLite ${file}`,
+    async findUser(username) {
+      const row = stmt.findUser.get(username) as { id: number; username: string; password: string } | undefined;
+      return row ? { id: row.id, username: row.username, passwordHash: row.password } : null;
+    },
+    async createUser(username, passwordHash): Promise<UserRecord> {
+      const row = stmt.createUser.get(username, passwordHash) as { id: number };
+      return { id: row.id, username, passwordHash };
+    },
+    async countUsers() {
+      return (stmt.countUsers.get() as { n: number }).n;
+    },
+    async listTags() {
+      return stmt.listTags.all() as string[];
+    },
+    async addTag(tag) {
+      // A read first: the common case (tag exists) then takes no write lock.
+      if (stmt.hasTag.get(tag)) return false;
+      return stmt.addTag.run(tag).changes === 1;
+    },
+    async removeTag(tag) {
+      return stmt.removeTag.run(tag).changes === 1;
+    },
+    async insertTask(task: TaskRecord) {
+      stmt.insertTask.run(...taskToRow(task, bool));
+    },
+    async updateTask(id, patch) {
+      const cols = patchToColumns(patch, bool);
+      if (cols.length === 0) return;
+      db.prepare(`UPDATE tasks SET ${cols.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map(([, v]) => v), id);
+    },
+    async getTask(id) {
+      const row = stmt.getTask.get(id) as Record<string, unknown> | undefined;
+      return row ? rowToTask(row) : null;
+    },
+    async listTasks(userId, limit) {
+      return (stmt.listTasks.all(userId, limit) as Record<string, unknown>[]).map(rowToTask);
+    },
+    async latestTask(userId) {
+      const row = stmt.listTasks.get(userId, 1) as Record<string, unknown> | undefined;
+      return row ? rowToTask(row) : null;
+    },
+    async failUnfinishedTasks(reason, at) {
+      return stmt.failUnfinished.run(reason, at).changes;
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
