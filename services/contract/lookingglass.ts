@@ -10,7 +10,7 @@ export const PluginInfo = z.object({
 });
 export type PluginInfo = z.infer<typeof PluginInfo>;
 
-export const PluginLoadFailure = z.object({ name: z.string(), error: z.string() });
+export const PluginLoadFailure = z.object({ name: z.string(), dir: z.string(), error: z.string() });
 
 export const TaskStateName = z.enum(['pending', 'running', 'finished', 'failed', 'cancelled']);
 

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { loadPlugins } from '../../plugins/loader.ts';
 import type { Runner } from '../../plugins/runner.ts';
 import type { PluginInfo } from '../contract/index.ts';
 
 export interface PluginFailure {
   name: string;
+  dir: string;
   error: string;
 }
 
@@ -13,19 +15,19 @@ export class PluginCatalog {
   private failures: PluginFailure[] = [];
   private readonly builtinDir: string;
   private readonly userDir: string | null;
+  /** Each catalog has its own plugin objects, so two services in one process never share enabled states. */
+  private readonly instance = randomUUID();
 
   constructor(builtinDir: string, userDir: string | null) {
     this.builtinDir = builtinDir;
     this.userDir = userDir;
   }
 
-  /** Loads (or reloads) every plugin; an already loaded plugin keeps its object, so its enabled state survives. */
+  /** Loads (or reloads) every plugin; an unchanged plugin comes back as the same object, so its enabled state survives. */
   async scan(): Promise<void> {
-    const found = await loadPlugins(this.userDir ? { builtinDir: this.builtinDir, userDir: this.userDir } : { builtinDir: this.builtinDir });
-    const next = new Map<string, Runner>();
-    for (const [name, runner] of found.plugins) next.set(name, this.plugins.get(name) ?? runner);
-    this.plugins = next;
-    this.failures = found.failures.map((f) => ({ name: f.name, error: f.error }));
+    const found = await loadPlugins({ builtinDir: this.builtinDir, userDir: this.userDir ?? undefined, instance: this.instance });
+    this.plugins = found.plugins;
+    this.failures = found.failures.map((f) => ({ name: f.name, dir: f.dir, error: f.error }));
   }
 
   get(name: string): Runner | undefined {
