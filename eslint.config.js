@@ -28,7 +28,9 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The renderer talks through the preload bridge only.' }],
-          patterns: [{ regex: '^(\\.\\./)+(services|main|preload)/(?!contract/)', message: 'The renderer may import only services/contract.' }],
+          patterns: [
+            { regex: '^(\\.\\./)+(services|main|preload)/(?!contract/)', message: 'The renderer may import only services/contract.' },
+          ],
         },
       ],
     },

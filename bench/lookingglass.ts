@@ -34,12 +34,27 @@ export async function benchLookingGlass(opts: { seconds: number; connections: nu
   try {
     servers.push(startProcess(goRef, ['lg', `127.0.0.1:${goPort}`], { SECRET: secret }));
     servers.push(
-      startProcess(process.execPath, [join(root, 'bin', 'observatory.js'), 'serve', '--only', 'lookingglass', '--port', '0', '--lookingglass-port', String(lgPort), '--data-dir', dataDir], {
-        SECRET: secret,
-        ADMIN_PASSWORD: 'bench-admin',
-        OBSERVATORY_LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-      }),
+      startProcess(
+        process.execPath,
+        [
+          join(root, 'bin', 'observatory.js'),
+          'serve',
+          '--only',
+          'lookingglass',
+          '--port',
+          '0',
+          '--lookingglass-port',
+          String(lgPort),
+          '--data-dir',
+          dataDir,
+        ],
+        {
+          SECRET: secret,
+          ADMIN_PASSWORD: 'bench-admin',
+          OBSERVATORY_LOG_LEVEL: 'warn',
+          NODE_ENV: 'production',
+        },
+      ),
     );
     const targets = { 'Looking Glass': `http://127.0.0.1:${lgPort}`, 'Go peer': `http://127.0.0.1:${goPort}` };
     await Promise.all(Object.values(targets).map((u) => waitForHttp(u)));
@@ -48,19 +63,32 @@ export async function benchLookingGlass(opts: { seconds: number; connections: nu
       await fetch(`${base}/tags/worker1`, { method: 'PUT', headers: { Authorization: token } });
       await wrk({ url: `${base}/`, connections: 16, seconds: 2, headers: { Authorization: token } });
     }
-    console.log(`Looking Glass vs Go peer — wrk -t1 -c${opts.connections} -d${opts.seconds}s, bearer HS512, loopback, ${new Date().toISOString()}`);
-    console.log(`${'route'.padEnd(20)} ${'target'.padEnd(14)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}`);
+    console.log(
+      `Looking Glass vs Go peer — wrk -t1 -c${opts.connections} -d${opts.seconds}s, bearer HS512, loopback, ${new Date().toISOString()}`,
+    );
+    console.log(
+      `${'route'.padEnd(20)} ${'target'.padEnd(14)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}`,
+    );
     for (const route of routes) {
       const results: Record<string, WrkResult> = {};
       for (const [name, base] of Object.entries(targets)) {
-        const r = await wrk({ url: `${base}${route.path}`, method: route.method, connections: opts.connections, seconds: opts.seconds, headers: { Authorization: token } });
+        const r = await wrk({
+          url: `${base}${route.path}`,
+          method: route.method,
+          connections: opts.connections,
+          seconds: opts.seconds,
+          headers: { Authorization: token },
+        });
         results[name] = r;
         const errors = r.non2xx3xx + (r.socketErrors ? 1 : 0);
-        console.log(`${route.name.padEnd(20)} ${name.padEnd(14)} ${r.requestsPerSec.toFixed(0).padStart(9)} ${r.p50Ms.toFixed(2).padStart(8)} ${r.p99Ms.toFixed(2).padStart(8)} ${String(errors).padStart(7)}`);
+        console.log(
+          `${route.name.padEnd(20)} ${name.padEnd(14)} ${r.requestsPerSec.toFixed(0).padStart(9)} ${r.p50Ms.toFixed(2).padStart(8)} ${r.p99Ms.toFixed(2).padStart(8)} ${String(errors).padStart(7)}`,
+        );
       }
       const ours = results['Looking Glass'];
       const peer = results['Go peer'];
-      if (ours && peer) console.log(`${route.name.padEnd(20)} ratio (ours / Go peer): ${(ours.requestsPerSec / peer.requestsPerSec).toFixed(2)}×`);
+      if (ours && peer)
+        console.log(`${route.name.padEnd(20)} ratio (ours / Go peer): ${(ours.requestsPerSec / peer.requestsPerSec).toFixed(2)}×`);
     }
   } finally {
     const codes = await Promise.all(servers.map((s) => s.stop()));

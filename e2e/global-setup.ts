@@ -15,8 +15,22 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const token = randomBytes(16).toString('hex');
   const child = spawn(
     process.execPath,
-    [join(root, 'bin', 'observatory.js'), 'serve', '--port', '0', '--data-dir', dataDir, '--ports-file', portsFile, '--token', token,
-      ...['lookingglass', 'comet-lb', 'comet-worker', 'slowking', 'tasker', 'varidb-master', 'varidb-volume'].flatMap((s) => [`--${s}-port`, '0'])],
+    [
+      join(root, 'bin', 'observatory.js'),
+      'serve',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--ports-file',
+      portsFile,
+      '--token',
+      token,
+      ...['lookingglass', 'comet-lb', 'comet-worker', 'slowking', 'tasker', 'varidb-master', 'varidb-volume'].flatMap((s) => [
+        `--${s}-port`,
+        '0',
+      ]),
+    ],
     { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, OBSERVATORY_LOG_LEVEL: 'warn' } },
   );
   const exited = once(child, 'exit');

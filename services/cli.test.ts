@@ -9,7 +9,10 @@ import { testConfig } from './test/helpers.ts';
 const bin = join(import.meta.dirname, '..', 'bin', 'observatory.js');
 
 function runCli(args: string[]) {
-  const child = spawn(process.execPath, [bin, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OBSERVATORY_LOG_LEVEL: 'warn' } });
+  const child = spawn(process.execPath, [bin, 'serve', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, OBSERVATORY_LOG_LEVEL: 'warn' },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

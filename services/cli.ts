@@ -13,7 +13,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export function usage(): string {
   const rows = settingKeys.map((k) => `  --${settings[k].flag.padEnd(22)} ${settings[k].env.padEnd(26)} ${settings[k].help}`);
-  return ['usage: observatory serve [options]', '', '  option                   environment                meaning', ...rows, '  --config FILE            OBSERVATORY_CONFIG         JSON file of settings'].join('\n');
+  return [
+    'usage: observatory serve [options]',
+    '',
+    '  option                   environment                meaning',
+    ...rows,
+    '  --config FILE            OBSERVATORY_CONFIG         JSON file of settings',
+  ].join('\n');
 }
 
 export function parseCli(argv: string[]): { command: string; flags: Partial<Record<SettingKey, unknown>>; file?: string } {

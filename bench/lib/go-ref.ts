@@ -12,7 +12,10 @@ export const goRefSource = join(import.meta.dirname, '..', '..', '..', 'shared',
 export async function buildGoRef(): Promise<string | null> {
   if (!existsSync(join(goRefSource, 'main.go'))) return null;
   const out = join(mkdtempSync(join(tmpdir(), 'go-ref-')), 'go-ref');
-  await run('go', ['build', '-o', out, '.'], { cwd: goRefSource, env: { ...process.env, GO111MODULE: 'off', GOCACHE: join(tmpdir(), 'go-cache') } });
+  await run('go', ['build', '-o', out, '.'], {
+    cwd: goRefSource,
+    env: { ...process.env, GO111MODULE: 'off', GOCACHE: join(tmpdir(), 'go-cache') },
+  });
   return out;
 }
 

@@ -54,12 +54,21 @@ export const lookingglassRequests = {
     input: z.object({ ...Session, plugin: PluginName, params: z.array(z.string().max(1024)).max(16) }).strict(),
     output: TaskSummary,
   },
-  'lookingglass:tasks': { input: z.object({ ...Session, limit: z.number().int().min(1).max(500).default(50) }).strict(), output: z.array(TaskSummary) },
+  'lookingglass:tasks': {
+    input: z.object({ ...Session, limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    output: z.array(TaskSummary),
+  },
   'lookingglass:task': { input: z.object({ ...Session, id: z.string().uuid() }).strict(), output: TaskDetail },
   'lookingglass:cancelTask': { input: z.object({ ...Session, id: z.string().uuid() }).strict(), output: TaskSummary },
   'lookingglass:tags': { input: z.object(Session).strict(), output: z.array(z.string()) },
-  'lookingglass:addTag': { input: z.object({ ...Session, tag: Tag }).strict(), output: z.object({ added: z.boolean(), tags: z.array(z.string()) }) },
-  'lookingglass:removeTag': { input: z.object({ ...Session, tag: Tag }).strict(), output: z.object({ removed: z.boolean(), tags: z.array(z.string()) }) },
+  'lookingglass:addTag': {
+    input: z.object({ ...Session, tag: Tag }).strict(),
+    output: z.object({ added: z.boolean(), tags: z.array(z.string()) }),
+  },
+  'lookingglass:removeTag': {
+    input: z.object({ ...Session, tag: Tag }).strict(),
+    output: z.object({ removed: z.boolean(), tags: z.array(z.string()) }),
+  },
 } as const;
 
 export const lookingglassEvents = {

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { ServiceName } from '../contract/index.ts';
 import { describeSetting, settingKeys, settings, type SettingKey } from './settings.ts';
 
-type Values = { [K in SettingKey]: (typeof settings)[K]['default'] extends number ? number : (typeof settings)[K]['default'] extends boolean ? boolean : string };
+type Values = {
+  [K in SettingKey]: (typeof settings)[K]['default'] extends number
+    ? number
+    : (typeof settings)[K]['default'] extends boolean
+      ? boolean
+      : string;
+};
 
 export interface Config extends Omit<Values, 'only' | 'dataDir'> {
   dataDir: string;
@@ -80,7 +86,9 @@ export function loadConfig(sources: ConfigSources = {}): Config {
   const onlyRaw = (values.only as string).split(',').filter(Boolean);
   const badName = onlyRaw.find((n) => !ServiceName.safeParse(n).success);
   if (badName) {
-    throw new ConfigError(`invalid setting ${describeSetting('only')}: unknown service "${badName}" (known: ${ServiceName.options.join(', ')})`);
+    throw new ConfigError(
+      `invalid setting ${describeSetting('only')}: unknown service "${badName}" (known: ${ServiceName.options.join(', ')})`,
+    );
   }
   return {
     ...(values as Values),

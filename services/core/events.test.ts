@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { EventBus } from './events.ts';
 import { DisposableStore } from './lifecycle.ts';
 
-const info = { name: 'lookingglass', title: 'LG', description: '', built: true, state: 'running', url: null, endpoints: {}, startedAt: 1, error: null } as const;
+const info = {
+  name: 'lookingglass',
+  title: 'LG',
+  description: '',
+  built: true,
+  state: 'running',
+  url: null,
+  endpoints: {},
+  startedAt: 1,
+  error: null,
+} as const;
 
 describe('EventBus', () => {
   it('delivers to subscribers until disposed', () => {

@@ -10,9 +10,7 @@ export interface AppMeta {
   consoleUrl: string | null;
 }
 
-const version = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** The core's request handlers; each service domain adds its own map here as it is built. */
 export function createHandlers(deps: { supervisor: Supervisor; config: Config; meta: AppMeta }): Handlers {

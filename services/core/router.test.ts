@@ -39,14 +39,20 @@ describe('router', () => {
     } as unknown as Handlers;
     const router = createRouter(handlers, silentLogger());
     expect(await router.dispatch('app:info', {}, caller)).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'internal error' } });
-    expect(await router.dispatch('services:list', {}, caller)).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: 'down for now' } });
+    expect(await router.dispatch('services:list', {}, caller)).toEqual({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'down for now' },
+    });
   });
 
   it('answers app:info with real values', async () => {
     const config = testConfig();
     const core = createCore(config, { logger: silentLogger(), modules: [] });
     const envelope = await core.router.dispatch('app:info', undefined, caller);
-    expect(envelope).toEqual({ ok: true, result: expect.objectContaining({ node: process.versions.node, dataDir: config.dataDir, mode: 'web' }) });
+    expect(envelope).toEqual({
+      ok: true,
+      result: expect.objectContaining({ node: process.versions.node, dataDir: config.dataDir, mode: 'web' }),
+    });
     config.cleanup();
   });
 });

@@ -1,10 +1,4 @@
-import {
-  isRequestChannel,
-  requestChannels,
-  type RequestChannel,
-  type RequestOutput,
-  type RpcEnvelope,
-} from '../contract/index.ts';
+import { isRequestChannel, requestChannels, type RequestChannel, type RequestOutput, type RpcEnvelope } from '../contract/index.ts';
 import type { z } from 'zod';
 import { AppError } from './errors.ts';
 import type { Logger } from './logger.ts';
@@ -15,10 +9,7 @@ export interface Caller {
 }
 
 type Input<C extends RequestChannel> = z.infer<(typeof requestChannels)[C]['input']>;
-export type Handler<C extends RequestChannel> = (
-  input: Input<C>,
-  caller: Caller,
-) => Promise<RequestOutput<C>> | RequestOutput<C>;
+export type Handler<C extends RequestChannel> = (input: Input<C>, caller: Caller) => Promise<RequestOutput<C>> | RequestOutput<C>;
 
 /** Exactly the contract's keys: a missing handler is a compile error. */
 export type Handlers = { [C in RequestChannel]: Handler<C> };

@@ -93,7 +93,10 @@ describe.each(backends)('Looking Glass API on %s', (backend) => {
       const list = (await (await lg.call('/plugins')).json()) as { plugins: { name: string; enabled: boolean }[] };
       expect(list.plugins.map((p) => p.name)).toEqual(expect.arrayContaining(['echo', 'ping', 'traceroute', 'dns', 'http', 'tcp']));
       for (const path of ['/plugins/status/nope', '/plugins/execute/nope']) {
-        const res = await lg.call(path, { method: path.includes('execute') ? 'POST' : 'GET', body: path.includes('execute') ? '{}' : null });
+        const res = await lg.call(path, {
+          method: path.includes('execute') ? 'POST' : 'GET',
+          body: path.includes('execute') ? '{}' : null,
+        });
         expect([res.status, await res.json()]).toEqual([404, { error: 'plugin "nope" not found' }]);
       }
       expect((await lg.call('/plugins/status/..%2F..%2Fetc')).status).toBe(404);

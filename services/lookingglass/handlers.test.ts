@@ -16,7 +16,12 @@ afterEach(async () => {
 async function startCore() {
   const config = testConfig();
   cleanup = config.cleanup;
-  core = createCore(config, { logger: silentLogger(), modules: [lookingGlassModule({ postgres: null })], env: { ADMIN_PASSWORD: 'pw' }, announce: () => undefined });
+  core = createCore(config, {
+    logger: silentLogger(),
+    modules: [lookingGlassModule({ postgres: null })],
+    env: { ADMIN_PASSWORD: 'pw' },
+    announce: () => undefined,
+  });
   await core.supervisor.start('lookingglass');
   return async <T>(channel: string, input: unknown): Promise<T> => {
     const envelope = await core.router.dispatch(channel, input, caller);
@@ -28,7 +33,10 @@ async function startCore() {
 describe('Looking Glass console channels', () => {
   it('logs in, enables echo, runs it and streams its output and state as events', async () => {
     const call = await startCore();
-    await expect(call('lookingglass:login', { username: 'admin', password: 'nope' })).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: 'incorrect password' });
+    await expect(call('lookingglass:login', { username: 'admin', password: 'nope' })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: 'incorrect password',
+    });
     const { token } = await call<{ token: string }>('lookingglass:login', { username: 'admin', password: 'pw' });
     await expect(call('lookingglass:plugins', { token: 'Bearer forged' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
 
@@ -41,8 +49,14 @@ describe('Looking Glass console channels', () => {
         if (t.state === 'finished' || t.state === 'failed') resolve(t);
       }),
     );
-    await expect(call('lookingglass:execute', { token, plugin: 'echo', params: ['hi'] })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'plugin echo is disabled.' });
-    expect(await call('lookingglass:setPluginEnabled', { token, name: 'echo', enabled: true })).toMatchObject({ name: 'echo', enabled: true });
+    await expect(call('lookingglass:execute', { token, plugin: 'echo', params: ['hi'] })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'plugin echo is disabled.',
+    });
+    expect(await call('lookingglass:setPluginEnabled', { token, name: 'echo', enabled: true })).toMatchObject({
+      name: 'echo',
+      enabled: true,
+    });
     const task = await call<TaskSummary>('lookingglass:execute', { token, plugin: 'echo', params: ['hi'] });
     expect((await finished).id).toBe(task.id);
     expect(states).toEqual(['pending', 'running', 'finished']);
@@ -65,6 +79,9 @@ describe('Looking Glass console channels', () => {
   it('says the service is not running once it is stopped', async () => {
     const call = await startCore();
     await core.supervisor.stop('lookingglass');
-    await expect(call('lookingglass:login', { username: 'admin', password: 'pw' })).rejects.toMatchObject({ code: 'UNAVAILABLE', message: 'Looking Glass is not running' });
+    await expect(call('lookingglass:login', { username: 'admin', password: 'pw' })).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: 'Looking Glass is not running',
+    });
   });
 });

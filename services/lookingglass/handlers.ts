@@ -40,7 +40,8 @@ export function lookingGlassHandlers(supervisor: Supervisor): Pick<Handlers, Loo
     'lookingglass:plugins': ({ token }) => as(token, (lg) => lg.listPlugins()),
     'lookingglass:rescanPlugins': ({ token }) => as(token, (lg) => lg.rescanPlugins()),
     'lookingglass:setPluginEnabled': ({ token, name, enabled }) => as(token, (lg) => lg.setPluginEnabled(name, enabled)),
-    'lookingglass:execute': ({ token, plugin, params }) => as(token, async (lg, userId) => summary(await lg.execute(userId, plugin, params))),
+    'lookingglass:execute': ({ token, plugin, params }) =>
+      as(token, async (lg, userId) => summary(await lg.execute(userId, plugin, params))),
     'lookingglass:tasks': ({ token, limit }) => as(token, async (lg, userId) => (await lg.listTasks(userId, limit)).map(summary)),
     'lookingglass:task': ({ token, id }) =>
       as(token, async (lg, userId) => {
@@ -49,7 +50,8 @@ export function lookingGlassHandlers(supervisor: Supervisor): Pick<Handlers, Loo
       }),
     'lookingglass:cancelTask': ({ token, id }) => as(token, async (lg, userId) => summary(await lg.cancelTask(userId, id))),
     'lookingglass:tags': ({ token }) => as(token, (lg) => lg.listTags()),
-    'lookingglass:addTag': ({ token, tag }) => as(token, async (lg) => ({ added: (await lg.addTag(tag)).added, tags: await lg.listTags() })),
+    'lookingglass:addTag': ({ token, tag }) =>
+      as(token, async (lg) => ({ added: (await lg.addTag(tag)).added, tags: await lg.listTags() })),
     'lookingglass:removeTag': ({ token, tag }) =>
       as(token, async (lg) => {
         await lg.removeTag(tag);

@@ -36,7 +36,10 @@ export function lookingGlassModule(opts: LookingGlassOptions = {}): ServiceModul
         ...(opts.dbWaitMs !== undefined ? { waitMs: opts.dbWaitMs } : {}),
       });
       try {
-        const interrupted = await repo.failUnfinishedTasks('interrupted: the service stopped while the task was pending or running', Date.now());
+        const interrupted = await repo.failUnfinishedTasks(
+          'interrupted: the service stopped while the task was pending or running',
+          Date.now(),
+        );
         if (interrupted > 0) logger.warn({ interrupted }, 'failed tasks left unfinished by the previous run');
         if ((await repo.countUsers()) === 0) {
           const password = env.ADMIN_PASSWORD || randomBytes(12).toString('base64url');

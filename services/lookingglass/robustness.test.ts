@@ -33,11 +33,17 @@ describe('Looking Glass tokens', () => {
     const now = Math.floor(Date.now() / 1000);
     const cases: [string, string][] = [
       [`Bearer ${forge('none', { jti: 1, iat: now, exp: now + 60 }, '')}`, 'Expected HS512 signing method but token specified none'],
-      [`Bearer ${forge('HS256', { jti: 1, iat: now, exp: now + 60 }, 's3cret')}`, 'Expected HS512 signing method but token specified HS256'],
+      [
+        `Bearer ${forge('HS256', { jti: 1, iat: now, exp: now + 60 }, 's3cret')}`,
+        'Expected HS512 signing method but token specified HS256',
+      ],
       [`Bearer ${forge('HS512', { jti: 1, iat: now, exp: now + 60 }, 'other')}`, 'signature is invalid'],
       [`Bearer ${forge('HS512', { jti: 1, iat: now - 100, exp: now - 10 }, 's3cret')}`, 'Token is expired'],
       // The original's published benchmark token: no exp, and signed with the old default secret.
-      ['Bearer eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9.eyJpYXQiOjE1ODMwMTg4ODEsImp0aSI6MX0.Zwef_lwan3-En_ZhDUR0yrEmzkqNGfgho0qpCVnnyJvmmqrVSlqxEvB3rSPRUx_8DoA4eH9ZiUFvaDCkrH7rQA', 'signature is invalid'],
+      [
+        'Bearer eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9.eyJpYXQiOjE1ODMwMTg4ODEsImp0aSI6MX0.Zwef_lwan3-En_ZhDUR0yrEmzkqNGfgho0qpCVnnyJvmmqrVSlqxEvB3rSPRUx_8DoA4eH9ZiUFvaDCkrH7rQA',
+        'signature is invalid',
+      ],
       ['Token abc', 'Authorization header format must be Bearer {token}'],
       ['Bearer a b', 'Authorization header format must be Bearer {token}'],
     ];
@@ -83,8 +89,13 @@ describe('Looking Glass tasks', () => {
   it('lists, reads and cancels tasks by id; a cancelled task reads as failed in /task/status', async () => {
     lg = await startLookingGlass('sqlite', { flags: { lookingglassTaskTimeout: 30_000 } });
     await lg.call('/plugins/enable/ping', { method: 'POST' });
-    const exec = (await (await lg.call('/plugins/execute/ping', { method: 'POST', body: '{"params":["127.0.0.1","10"]}' })).json()) as { taskId: string };
-    await until(async () => ((await (await lg.call(`/tasks/${exec.taskId}`)).json()) as { task: { state: string } }).task.state, (s) => s === 'running');
+    const exec = (await (await lg.call('/plugins/execute/ping', { method: 'POST', body: '{"params":["127.0.0.1","10"]}' })).json()) as {
+      taskId: string;
+    };
+    await until(
+      async () => ((await (await lg.call(`/tasks/${exec.taskId}`)).json()) as { task: { state: string } }).task.state,
+      (s) => s === 'running',
+    );
     const cancel = await lg.call(`/tasks/${exec.taskId}`, { method: 'DELETE' });
     expect(cancel.status).toBe(200);
     const done = await until(
@@ -107,7 +118,10 @@ describe('Looking Glass tasks', () => {
     const run = async () => lg.call('/plugins/execute/ping', { method: 'POST', body: '{"params":["127.0.0.1","10"]}' });
     const first = (await (await run()).json()) as { taskId: string };
     // Wait until the first runs, so the next two wait in the queue.
-    await until(async () => ((await (await lg.call(`/tasks/${first.taskId}`)).json()) as { task: { state: string } }).task.state, (s) => s === 'running');
+    await until(
+      async () => ((await (await lg.call(`/tasks/${first.taskId}`)).json()) as { task: { state: string } }).task.state,
+      (s) => s === 'running',
+    );
     const queued = [(await (await run()).json()) as { taskId: string }, (await (await run()).json()) as { taskId: string }];
     const full = await run();
     expect([full.status, await full.json()]).toEqual([503, { error: 'Worker is under heavy load. please try again later' }]);
@@ -139,12 +153,18 @@ describe('Looking Glass tasks', () => {
     );
     writeFileSync(join(pluginsDir, 'broken', 'index.js'), `throw new Error('cannot load');`);
     lg = await startLookingGlass('sqlite', { flags: { pluginsDir } });
-    const plugins = (await (await lg.call('/plugins')).json()) as { plugins: { name: string }[]; failures: { name: string; error: string }[] };
+    const plugins = (await (await lg.call('/plugins')).json()) as {
+      plugins: { name: string }[];
+      failures: { name: string; error: string }[];
+    };
     expect(plugins.plugins.map((p) => p.name)).toContain('thrower');
     expect(plugins.failures).toEqual([expect.objectContaining({ name: 'broken', error: expect.stringContaining('cannot load') })]);
     const exec = await lg.call('/plugins/execute/thrower', { method: 'POST', body: '{"params":[]}' });
     expect(exec.status).toBe(202);
-    const task = await until(async () => (await (await lg.call('/task/status')).json()) as { cmdStatus: string; error?: string }, (s) => s.cmdStatus === 'failed');
+    const task = await until(
+      async () => (await (await lg.call('/task/status')).json()) as { cmdStatus: string; error?: string },
+      (s) => s.cmdStatus === 'failed',
+    );
     expect(task.error).toContain('boom');
     expect((await lg.call('/home')).status).toBe(200);
   });
@@ -153,10 +173,20 @@ describe('Looking Glass tasks', () => {
     lg = await startLookingGlass('sqlite', { flags: { lookingglassTaskTimeout: 30_000 } });
     await lg.call('/plugins/enable/ping', { method: 'POST' });
     await lg.call('/plugins/enable/echo', { method: 'POST' });
-    const done = (await (await lg.call('/plugins/execute/echo', { method: 'POST', body: '{"params":["kept"]}' })).json()) as { taskId: string };
-    await until(async () => ((await (await lg.call(`/tasks/${done.taskId}`)).json()) as { task: { state: string } }).task.state, (s) => s === 'finished');
-    const long = (await (await lg.call('/plugins/execute/ping', { method: 'POST', body: '{"params":["127.0.0.1","10"]}' })).json()) as { taskId: string };
-    await until(async () => ((await (await lg.call(`/tasks/${long.taskId}`)).json()) as { task: { state: string } }).task.state, (s) => s === 'running');
+    const done = (await (await lg.call('/plugins/execute/echo', { method: 'POST', body: '{"params":["kept"]}' })).json()) as {
+      taskId: string;
+    };
+    await until(
+      async () => ((await (await lg.call(`/tasks/${done.taskId}`)).json()) as { task: { state: string } }).task.state,
+      (s) => s === 'finished',
+    );
+    const long = (await (await lg.call('/plugins/execute/ping', { method: 'POST', body: '{"params":["127.0.0.1","10"]}' })).json()) as {
+      taskId: string;
+    };
+    await until(
+      async () => ((await (await lg.call(`/tasks/${long.taskId}`)).json()) as { task: { state: string } }).task.state,
+      (s) => s === 'running',
+    );
     lg = await lg.restart();
     const kept = ((await (await lg.call(`/tasks/${done.taskId}`)).json()) as { task: { state: string; stdout: string[] } }).task;
     expect(kept).toMatchObject({ state: 'finished', stdout: ['kept'] });

@@ -142,7 +142,9 @@ export class TaskRunner {
     this.running.set(task.id, handle);
     Object.assign(task, { state: 'running', startedAt: Date.now(), pid: handle.pid, command: handle.command });
     this.publish(task);
-    handle.onOutput((line) => this.bus.emit('lookingglass:taskOutput', { taskId: task.id, stream: line.stream, line: line.line, at: line.at }));
+    handle.onOutput((line) =>
+      this.bus.emit('lookingglass:taskOutput', { taskId: task.id, stream: line.stream, line: line.line, at: line.at }),
+    );
     this.track(
       this.repo
         .updateTask(task.id, { state: 'running', startedAt: task.startedAt, pid: task.pid, command: task.command })
@@ -160,8 +162,14 @@ export class TaskRunner {
             stoppedAt: result.stoppedAt,
           });
           await this.repo.updateTask(task.id, {
-            state, exitCode: task.exitCode, error: task.error, stdout: task.stdout, stderr: task.stderr,
-            truncated: task.truncated, startedAt: task.startedAt, stoppedAt: task.stoppedAt,
+            state,
+            exitCode: task.exitCode,
+            error: task.error,
+            stdout: task.stdout,
+            stderr: task.stderr,
+            truncated: task.truncated,
+            startedAt: task.startedAt,
+            stoppedAt: task.stoppedAt,
           });
         })
         .catch((err: unknown) => this.logger.error({ err, taskId: task.id }, 'could not store the task result'))

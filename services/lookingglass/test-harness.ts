@@ -49,7 +49,10 @@ export async function startLookingGlass(
       dataDir: config.dataDir,
       async token() {
         if (cached) return cached;
-        const res = await fetch(`${running.url}/login`, { method: 'POST', body: JSON.stringify({ username: 'admin', password: adminPassword }) });
+        const res = await fetch(`${running.url}/login`, {
+          method: 'POST',
+          body: JSON.stringify({ username: 'admin', password: adminPassword }),
+        });
         cached = ((await res.json()) as { token: string }).token;
         return cached;
       },

@@ -27,11 +27,15 @@ afterEach(async () => {
 function call(path: string, opts: { body?: string; headers?: Record<string, string>; method?: string } = {}) {
   const url = new URL(path, server.url);
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(url, { method: opts.method ?? 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...opts.headers } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = request(
+      url,
+      { method: opts.method ?? 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...opts.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body ?? '{}');
   });
@@ -109,13 +113,17 @@ describe('console server /events', () => {
 
   it('rejects an upgrade without the token', async () => {
     const ws = new WebSocket(wsUrl(), ['observatory']);
-    const status = await new Promise<number>((resolve) => ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)).on('error', () => undefined));
+    const status = await new Promise<number>((resolve) =>
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)).on('error', () => undefined),
+    );
     expect(status).toBe(401);
   });
 
   it('rejects an upgrade from a foreign origin', async () => {
     const ws = new WebSocket(wsUrl(), ['observatory', `token.${token}`], { origin: 'http://evil.example' });
-    const status = await new Promise<number>((resolve) => ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)).on('error', () => undefined));
+    const status = await new Promise<number>((resolve) =>
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)).on('error', () => undefined),
+    );
     expect(status).toBe(403);
   });
 
@@ -123,7 +131,9 @@ describe('console server /events', () => {
     const ws = new WebSocket(wsUrl(), ['observatory', `token.${token}`]);
     await new Promise((resolve) => ws.once('open', resolve));
     ws.send(JSON.stringify({ type: 'subscribe', channel: 'nope' }));
-    const msg = await new Promise<{ type: string; message: string }>((resolve) => ws.once('message', (d) => resolve(JSON.parse(String(d)))));
+    const msg = await new Promise<{ type: string; message: string }>((resolve) =>
+      ws.once('message', (d) => resolve(JSON.parse(String(d)))),
+    );
     expect(msg).toEqual({ type: 'error', message: 'unknown event channel "nope"' });
     ws.close();
   });

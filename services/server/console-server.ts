@@ -89,7 +89,10 @@ export async function startConsoleServer(core: Core, opts: ConsoleServerOptions)
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) core.logger.error({ err }, 'console request failed');
-    res.status(status).json({ ok: false, error: { code: status === 500 ? 'INTERNAL' : 'INVALID_INPUT', message: status === 500 ? 'internal error' : err.message } });
+    res.status(status).json({
+      ok: false,
+      error: { code: status === 500 ? 'INTERNAL' : 'INVALID_INPUT', message: status === 500 ? 'internal error' : err.message },
+    });
   });
 
   const wss = new WebSocketServer({

@@ -9,7 +9,18 @@ import type { SettingKey } from '../core/settings.ts';
 export function testConfig(flags: Partial<Record<SettingKey, unknown>> = {}): Config & { cleanup(): void } {
   const dataDir = mkdtempSync(join(tmpdir(), 'observatory-test-'));
   const ports = Object.fromEntries(
-    (['consolePort', 'lookingglassPort', 'cometLbPort', 'cometWorkerPort', 'slowkingPort', 'taskerPort', 'varidbMasterPort', 'varidbVolumePort'] as const).map((k) => [k, 0]),
+    (
+      [
+        'consolePort',
+        'lookingglassPort',
+        'cometLbPort',
+        'cometWorkerPort',
+        'slowkingPort',
+        'taskerPort',
+        'varidbMasterPort',
+        'varidbVolumePort',
+      ] as const
+    ).map((k) => [k, 0]),
   );
   const config = loadConfig({ flags: { dataDir, logLevel: 'silent', ...ports, ...flags }, env: {} });
   return { ...config, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };

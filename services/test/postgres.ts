@@ -8,11 +8,18 @@ export const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres
 function probe(): boolean {
   try {
     // Synchronous so `describe.skipIf` can use it at collection time.
-    execFileSync(process.execPath, ['-e', `const c=new (require('pg').Client)(${JSON.stringify(postgresUrl)});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))`], {
-      stdio: 'ignore',
-      timeout: 5000,
-      cwd: import.meta.dirname,
-    });
+    execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `const c=new (require('pg').Client)(${JSON.stringify(postgresUrl)});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))`,
+      ],
+      {
+        stdio: 'ignore',
+        timeout: 5000,
+        cwd: import.meta.dirname,
+      },
+    );
     return true;
   } catch {
     return false;

@@ -85,7 +85,10 @@ export function createLookingGlassApp(lg: LookingGlass, logger: Logger): express
     const info = lg.pluginInfo(String(req.params.plugin));
     sendJson(res, 200, { pluginStatus: info.enabled ? 'enabled' : 'disabled', available: info.available, detail: info.detail });
   });
-  app.post('/plugins/rescan', wrap(async (_req, res) => sendJson(res, 200, await lg.rescanPlugins())));
+  app.post(
+    '/plugins/rescan',
+    wrap(async (_req, res) => sendJson(res, 200, await lg.rescanPlugins())),
+  );
   for (const action of ['enable', 'disable'] as const) {
     app.post(
       `/plugins/${action}/:plugin`,

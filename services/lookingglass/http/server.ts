@@ -27,7 +27,13 @@ export function createLookingGlassServer(lg: LookingGlass, logger: Logger): Serv
     const url = req.url ?? '/';
     const method = req.method;
     const isRoot = method === 'GET' && url === '/';
-    const tagPath = method === 'PUT' && url.startsWith('/tags/') && url.indexOf('/', 6) === -1 && !url.includes('?') && !url.includes('%2F') && !url.includes('%2f');
+    const tagPath =
+      method === 'PUT' &&
+      url.startsWith('/tags/') &&
+      url.indexOf('/', 6) === -1 &&
+      !url.includes('?') &&
+      !url.includes('%2F') &&
+      !url.includes('%2f');
     if (!isRoot && !tagPath) return void app(req, res);
     const auth = lg.authorize(req.headers.authorization);
     if (!auth.ok) return sendUnauthorized(res, auth.message);

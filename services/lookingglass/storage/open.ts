@@ -51,7 +51,7 @@ export async function openRepository(opts: OpenOptions): Promise<LookingGlassRep
       return await openPostgresRepository(target);
     } catch (err) {
       if (Date.now() + delay > deadline) {
-        throw new Error(`cannot reach ${describePostgres(target)} after ${attempt} attempt(s): ${(err as Error).message}`);
+        throw new Error(`cannot reach ${describePostgres(target)} after ${attempt} attempt(s): ${(err as Error).message}`, { cause: err });
       }
       opts.logger.warn({ attempt, retryInMs: delay, err: (err as Error).message }, `waiting for ${describePostgres(target)}`);
       await new Promise((r) => setTimeout(r, delay));

@@ -57,11 +57,17 @@ export async function openPostgresRepository(target: PostgresTarget): Promise<Lo
   return {
     describe: describePostgres(target),
     async findUser(username) {
-      const [row] = await q<{ id: number; username: string; password: string }>('SELECT id, username, password FROM users WHERE lower(username) = lower($1)', [username]);
+      const [row] = await q<{ id: number; username: string; password: string }>(
+        'SELECT id, username, password FROM users WHERE lower(username) = lower($1)',
+        [username],
+      );
       return row ? { id: row.id, username: row.username, passwordHash: row.password } : null;
     },
     async createUser(username, passwordHash): Promise<UserRecord> {
-      const [row] = await q<{ id: number }>('INSERT INTO users (username, password) VALUES ($1, $2) RETURNING id', [username, passwordHash]);
+      const [row] = await q<{ id: number }>('INSERT INTO users (username, password) VALUES ($1, $2) RETURNING id', [
+        username,
+        passwordHash,
+      ]);
       return { id: row?.id ?? 0, username, passwordHash };
     },
     async countUsers() {
@@ -83,7 +89,10 @@ export async function openPostgresRepository(target: PostgresTarget): Promise<Lo
     async updateTask(id, patch) {
       const cols = patchToColumns(patch, bool);
       if (cols.length === 0) return;
-      await q(`UPDATE tasks SET ${cols.map(([c], i) => `${c} = $${i + 1}`).join(', ')} WHERE id = $${cols.length + 1}`, [...cols.map(([, v]) => v), id]);
+      await q(`UPDATE tasks SET ${cols.map(([c], i) => `${c} = $${i + 1}`).join(', ')} WHERE id = $${cols.length + 1}`, [
+        ...cols.map(([, v]) => v),
+        id,
+      ]);
     },
     async getTask(id) {
       if (!/^[0-9a-f-]{36}$/.test(id)) return null;
@@ -98,7 +107,14 @@ export async function openPostgresRepository(target: PostgresTarget): Promise<Lo
       return row ? rowToTask(row) : null;
     },
     async failUnfinishedTasks(reason, at) {
-      return (await pool.query("UPDATE tasks SET state = 'failed', error = $1, stopped_at = $2 WHERE state IN ('pending', 'running')", [reason, at])).rowCount ?? 0;
+      return (
+        (
+          await pool.query("UPDATE tasks SET state = 'failed', error = $1, stopped_at = $2 WHERE state IN ('pending', 'running')", [
+            reason,
+            at,
+          ])
+        ).rowCount ?? 0
+      );
     },
     async close() {
       await pool.end();

@@ -54,12 +54,34 @@ export interface LookingGlassRepository {
 
 /** Column order shared by both implementations. */
 export const taskColumns = [
-  'id', 'user_id', 'plugin', 'params', 'command', 'state', 'exit_code', 'error', 'stdout', 'stderr', 'truncated', 'pid', 'created_at', 'started_at', 'stopped_at',
+  'id',
+  'user_id',
+  'plugin',
+  'params',
+  'command',
+  'state',
+  'exit_code',
+  'error',
+  'stdout',
+  'stderr',
+  'truncated',
+  'pid',
+  'created_at',
+  'started_at',
+  'stopped_at',
 ] as const;
 
 const patchColumns: Record<keyof TaskPatch, string> = {
-  command: 'command', state: 'state', exitCode: 'exit_code', error: 'error', stdout: 'stdout', stderr: 'stderr',
-  truncated: 'truncated', pid: 'pid', startedAt: 'started_at', stoppedAt: 'stopped_at',
+  command: 'command',
+  state: 'state',
+  exitCode: 'exit_code',
+  error: 'error',
+  stdout: 'stdout',
+  stderr: 'stderr',
+  truncated: 'truncated',
+  pid: 'pid',
+  startedAt: 'started_at',
+  stoppedAt: 'stopped_at',
 };
 const jsonColumns = new Set(['command', 'stdout', 'stderr']);
 
@@ -75,8 +97,23 @@ export function patchToColumns(patch: TaskPatch, encodeBool: (b: boolean) => unk
 }
 
 export function taskToRow(t: TaskRecord, encodeBool: (b: boolean) => unknown): unknown[] {
-  return [t.id, t.userId, t.plugin, JSON.stringify(t.params), JSON.stringify(t.command), t.state, t.exitCode, t.error,
-    JSON.stringify(t.stdout), JSON.stringify(t.stderr), encodeBool(t.truncated), t.pid, t.createdAt, t.startedAt, t.stoppedAt];
+  return [
+    t.id,
+    t.userId,
+    t.plugin,
+    JSON.stringify(t.params),
+    JSON.stringify(t.command),
+    t.state,
+    t.exitCode,
+    t.error,
+    JSON.stringify(t.stdout),
+    JSON.stringify(t.stderr),
+    encodeBool(t.truncated),
+    t.pid,
+    t.createdAt,
+    t.startedAt,
+    t.stoppedAt,
+  ];
 }
 
 type Row = Record<string, unknown>;

@@ -1,5 +1,13 @@
 import Database from 'better-sqlite3';
-import { patchToColumns, rowToTask, taskColumns, taskToRow, type LookingGlassRepository, type TaskRecord, type UserRecord } from './repository.ts';
+import {
+  patchToColumns,
+  rowToTask,
+  taskColumns,
+  taskToRow,
+  type LookingGlassRepository,
+  type TaskRecord,
+  type UserRecord,
+} from './repository.ts';
 
 const migrations = [
   `CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT NOT NULL UNIQUE COLLATE NOCASE, password TEXT NOT NULL);
