@@ -13,6 +13,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'observatory-e2e-'));
   const portsFile = join(dataDir, 'ports.json');
   const token = randomBytes(16).toString('hex');
+  const adminPassword = randomBytes(12).toString('base64url');
   const child = spawn(
     process.execPath,
     [
@@ -31,7 +32,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         '0',
       ]),
     ],
-    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, OBSERVATORY_LOG_LEVEL: 'warn' } },
+    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, OBSERVATORY_LOG_LEVEL: 'warn', ADMIN_PASSWORD: adminPassword } },
   );
   const exited = once(child, 'exit');
   const deadline = Date.now() + 30_000;
@@ -43,6 +44,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const ports = JSON.parse(readFileSync(portsFile, 'utf8')) as Record<string, string>;
   process.env.E2E_CONSOLE_URL = ports.console;
   process.env.E2E_TOKEN = token;
+  process.env.E2E_ADMIN_PASSWORD = adminPassword;
   process.env.E2E_PORTS = JSON.stringify(ports);
   return async () => {
     child.kill('SIGTERM');

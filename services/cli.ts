@@ -12,13 +12,13 @@ import { startConsoleServer } from './server/console-server.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export function usage(): string {
-  const rows = settingKeys.map((k) => `  --${settings[k].flag.padEnd(22)} ${settings[k].env.padEnd(26)} ${settings[k].help}`);
+  const rows = settingKeys.map((k) => `  --${settings[k].flag.padEnd(26)} ${settings[k].env.padEnd(30)} ${settings[k].help}`);
   return [
     'usage: observatory serve [options]',
     '',
-    '  option                   environment                meaning',
+    '  option                       environment                    meaning',
     ...rows,
-    '  --config FILE            OBSERVATORY_CONFIG         JSON file of settings',
+    '  --config FILE                OBSERVATORY_CONFIG             JSON file of settings',
   ].join('\n');
 }
 

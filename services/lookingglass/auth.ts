@@ -72,12 +72,25 @@ function headerAlg(token: string): string | null {
 /** HS512 only, `exp` required; the verifier is built once and caches verified tokens (fast-jwt's cache honours exp). */
 export function createTokenService(secret: string, ttlSeconds: number) {
   const sign = createSigner({ key: secret, algorithm: 'HS512', expiresIn: ttlSeconds * 1000 });
-  const verify = createVerifier({ key: secret, algorithms: ['HS512'], requiredClaims: ['exp', 'jti'], cache: 10_000 });
+  const verify = createVerifier({ key: secret, algorithms: ['HS512'], requiredClaims: ['exp', 'jti'] });
+  // Verified tokens by their exact text; a hit is re-checked against exp. Bounded: cleared when full.
+  const verified = new Map<string, { userId: number; expMs: number }>();
+  const maxCached = 10_000;
 
   function verifyToken(token: string): AuthResult {
+    const hit = verified.get(token);
+    if (hit) {
+      if (hit.expMs > Date.now()) return { ok: true, userId: hit.userId };
+      verified.delete(token);
+      return { ok: false, message: authMessages.expired };
+    }
     try {
       const claims = verify(token) as Partial<Claims>;
-      if (typeof claims.jti !== 'number' || !Number.isInteger(claims.jti)) return { ok: false, message: authMessages.signature };
+      if (typeof claims.jti !== 'number' || !Number.isInteger(claims.jti) || typeof claims.exp !== 'number') {
+        return { ok: false, message: authMessages.signature };
+      }
+      if (verified.size >= maxCached) verified.clear();
+      verified.set(token, { userId: claims.jti, expMs: claims.exp * 1000 });
       return { ok: true, userId: claims.jti };
     } catch (err) {
       if (!(err instanceof TokenError)) return { ok: false, message: authMessages.signature };

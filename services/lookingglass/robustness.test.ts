@@ -58,11 +58,15 @@ describe('Looking Glass tokens', () => {
     expect((await lg.call('/home', { auth: `bearer ${token}` })).status).toBe(200);
   });
 
-  it('keeps a generated secret in the data dir, so tokens survive a restart', async () => {
+  it('keeps a generated secret in the data dir, and tags in the database, across a restart', async () => {
     lg = await startLookingGlass('sqlite');
     const token = await lg.token();
+    await lg.call('/tags/kept', { method: 'PUT' });
+    await lg.call('/tags/gone', { method: 'PUT' });
+    await lg.call('/tags/gone', { method: 'DELETE' });
     lg = await lg.restart();
     expect((await lg.call('/home', { auth: token })).status).toBe(200);
+    expect(await (await lg.call('/tags')).json()).toEqual({ tags: ['kept'] });
   });
 });
 
