@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildGoRef, goRefToken } from './lib/go-ref.ts';
 import { freePort, startProcess, waitForHttp, type Started } from './lib/processes.ts';
-import { wrk, type WrkResult } from './lib/wrk.ts';
+import { medianBy, wrk, type WrkResult } from './lib/wrk.ts';
+import type { BenchOptions } from './lib/options.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -21,7 +22,7 @@ const routes: Route[] = [
  * The seed's bombardier runs (125 connections, bearer token) with wrk, against Looking Glass and
  * the Go peer in the same run, one after the other; prints req/s, p50/p99 and the ratio.
  */
-export async function benchLookingGlass(opts: { seconds: number; connections: number }): Promise<void> {
+export async function benchLookingGlass(opts: BenchOptions): Promise<void> {
   const secret = 'bench-secret';
   const goRef = await buildGoRef();
   if (!goRef) throw new Error('the Go peer is missing (../shared/bench/go-ref); nothing to compare against');
@@ -64,31 +65,41 @@ export async function benchLookingGlass(opts: { seconds: number; connections: nu
       await wrk({ url: `${base}/`, connections: 16, seconds: 2, headers: { Authorization: token } });
     }
     console.log(
-      `Looking Glass vs Go peer — wrk -t1 -c${opts.connections} -d${opts.seconds}s, bearer HS512, loopback, ${new Date().toISOString()}`,
+      `Looking Glass vs Go peer — wrk -t1 -c${opts.connections} -d${opts.seconds}s × ${opts.rounds} alternating rounds, bearer HS512, loopback, ${new Date().toISOString()}`,
     );
     console.log(
-      `${'route'.padEnd(20)} ${'target'.padEnd(14)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}`,
+      `${'route'.padEnd(20)} ${'target'.padEnd(14)} ${'req/s (median)'.padStart(15)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}  rounds`,
     );
     for (const route of routes) {
-      const results: Record<string, WrkResult> = {};
-      for (const [name, base] of Object.entries(targets)) {
-        const r = await wrk({
-          url: `${base}${route.path}`,
-          method: route.method,
-          connections: opts.connections,
-          seconds: opts.seconds,
-          headers: { Authorization: token },
-        });
-        results[name] = r;
-        const errors = r.non2xx3xx + (r.socketErrors ? 1 : 0);
+      const rounds: Record<string, WrkResult[]> = { 'Looking Glass': [], 'Go peer': [] };
+      // Alternate the two targets round by round, so a noisy neighbour hits both alike.
+      for (let round = 0; round < opts.rounds; round++) {
+        for (const [name, base] of Object.entries(targets)) {
+          rounds[name]?.push(
+            await wrk({
+              url: `${base}${route.path}`,
+              method: route.method,
+              connections: opts.connections,
+              seconds: opts.seconds,
+              headers: { Authorization: token },
+            }),
+          );
+        }
+      }
+      const medians: Record<string, number> = {};
+      for (const [name, results] of Object.entries(rounds)) {
+        const m = medianBy(results, (r) => r.requestsPerSec);
+        medians[name] = m.requestsPerSec;
+        const errors = results.reduce((n, r) => n + r.non2xx3xx + (r.socketErrors ? 1 : 0), 0);
+        const each = results.map((r) => r.requestsPerSec.toFixed(0)).join(' ');
         console.log(
-          `${route.name.padEnd(20)} ${name.padEnd(14)} ${r.requestsPerSec.toFixed(0).padStart(9)} ${r.p50Ms.toFixed(2).padStart(8)} ${r.p99Ms.toFixed(2).padStart(8)} ${String(errors).padStart(7)}`,
+          `${route.name.padEnd(20)} ${name.padEnd(14)} ${m.requestsPerSec.toFixed(0).padStart(15)} ${m.p50Ms.toFixed(2).padStart(8)} ${m.p99Ms.toFixed(2).padStart(8)} ${String(errors).padStart(7)}  ${each}`,
         );
       }
-      const ours = results['Looking Glass'];
-      const peer = results['Go peer'];
-      if (ours && peer)
-        console.log(`${route.name.padEnd(20)} ratio (ours / Go peer): ${(ours.requestsPerSec / peer.requestsPerSec).toFixed(2)}×`);
+      const ratios = (rounds['Looking Glass'] ?? []).map((r, i) => r.requestsPerSec / (rounds['Go peer']?.[i]?.requestsPerSec ?? NaN));
+      console.log(
+        `${route.name.padEnd(20)} ratio (ours / Go peer): ${((medians['Looking Glass'] ?? 0) / (medians['Go peer'] ?? 1)).toFixed(2)}× of medians; per round ${ratios.map((r) => r.toFixed(2)).join(' ')}`,
+      );
     }
   } finally {
     const codes = await Promise.all(servers.map((s) => s.stop()));

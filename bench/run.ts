@@ -1,20 +1,28 @@
 import { parseArgs } from 'node:util';
+import type { BenchOptions } from './lib/options.ts';
 import { benchLookingGlass } from './lookingglass.ts';
 
-/** `npm run bench -- <name> [--seconds N] [--connections N]`: bounded loopback benchmarks against a peer in the same run. */
-const benches: Record<string, (opts: { seconds: number; connections: number }) => Promise<void>> = {
+/** `npm run bench -- <name> [--seconds N] [--connections N] [--rounds N]`: bounded loopback benchmarks against a peer in the same run. */
+const benches: Record<string, (opts: BenchOptions) => Promise<void>> = {
   lookingglass: benchLookingGlass,
 };
 
+const limits = { seconds: [1, 120], connections: [1, 1000], rounds: [1, 9] } as const;
 const { values, positionals } = parseArgs({
-  options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '125' } },
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '125' },
+    rounds: { type: 'string', default: '3' },
+  },
   allowPositionals: true,
 });
-const seconds = Number(values.seconds);
-const connections = Number(values.connections);
-if (!Number.isInteger(seconds) || seconds < 1 || seconds > 120 || !Number.isInteger(connections) || connections < 1 || connections > 1000) {
-  console.error('--seconds must be 1..120 and --connections 1..1000');
-  process.exit(2);
+const opts = { seconds: Number(values.seconds), connections: Number(values.connections), rounds: Number(values.rounds) };
+for (const [key, [min, max]] of Object.entries(limits)) {
+  const value = opts[key as keyof BenchOptions];
+  if (!Number.isInteger(value) || value < min || value > max) {
+    console.error(`--${key} must be a whole number from ${min} to ${max}`);
+    process.exit(2);
+  }
 }
 const names = positionals.length > 0 ? positionals : Object.keys(benches);
 for (const name of names) {
@@ -23,5 +31,5 @@ for (const name of names) {
     console.error(`unknown benchmark "${name}"; known: ${Object.keys(benches).join(', ')}`);
     process.exit(2);
   }
-  await bench({ seconds, connections });
+  await bench(opts);
 }

@@ -65,3 +65,11 @@ async function methodScript(method: string): Promise<string> {
   writeFileSync(file, `wrk.method = "${method}"\n`);
   return file;
 }
+
+/** The element whose key is the median (the lower middle one for an even count). */
+export function medianBy<T>(items: T[], key: (item: T) => number): T {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (middle === undefined) throw new Error('median of nothing');
+  return middle;
+}

@@ -1,0 +1,5 @@
+export interface BenchOptions {
+  seconds: number;
+  connections: number;
+  rounds: number;
+}
