@@ -37,7 +37,7 @@ export function createLookingGlass(deps: LookingGlassDeps) {
   }
 
   async function task(userId: number, id: string): Promise<TaskRecord> {
-    const found = await repo.getTask(id);
+    const found = tasks.live(id) ?? (await repo.getTask(id));
     // Another user's task is "not found": ids are not a way to read others' output.
     if (!found || found.userId !== userId) throw new LookingGlassError(404, `task "${id}" not found`);
     return found;

@@ -100,6 +100,13 @@ describe('Looking Glass tasks', () => {
       async () => ((await (await lg.call(`/tasks/${exec.taskId}`)).json()) as { task: { state: string } }).task.state,
       (s) => s === 'running',
     );
+    // The output so far is readable while the task runs.
+    const partial = await until(
+      async () => ((await (await lg.call(`/tasks/${exec.taskId}`)).json()) as { task: { state: string; stdout: string[] } }).task,
+      (t) => t.stdout.length > 0,
+    );
+    expect(partial.state).toBe('running');
+    expect(partial.stdout[0]).toMatch(/PING 127\.0\.0\.1/);
     const cancel = await lg.call(`/tasks/${exec.taskId}`, { method: 'DELETE' });
     expect(cancel.status).toBe(200);
     const done = await until(

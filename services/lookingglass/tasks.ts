@@ -27,6 +27,7 @@ interface Queued {
 export class TaskRunner {
   private readonly queue: Queued[] = [];
   private readonly running = new Map<string, RunHandle>();
+  private readonly runningTasks = new Map<string, TaskRecord>();
   private readonly finishing = new Set<Promise<void>>();
   private lastCreatedAt = 0;
   private reserved = 0;
@@ -41,6 +42,11 @@ export class TaskRunner {
     this.bus = bus;
     this.logger = logger;
     this.limits = limits;
+  }
+
+  /** A queued or running task as it is now (its output so far included), or undefined. */
+  live(id: string): TaskRecord | undefined {
+    return this.runningTasks.get(id) ?? this.queue.find((q) => q.task.id === id)?.task;
   }
 
   get queued(): number {
@@ -140,11 +146,14 @@ export class TaskRunner {
       return;
     }
     this.running.set(task.id, handle);
+    this.runningTasks.set(task.id, task);
     Object.assign(task, { state: 'running', startedAt: Date.now(), pid: handle.pid, command: handle.command });
     this.publish(task);
-    handle.onOutput((line) =>
-      this.bus.emit('lookingglass:taskOutput', { taskId: task.id, stream: line.stream, line: line.line, at: line.at }),
-    );
+    // The output so far stays readable while the task runs (the handle bounds what it streams).
+    handle.onOutput((line) => {
+      (line.stream === 'stdout' ? task.stdout : task.stderr).push(line.line);
+      this.bus.emit('lookingglass:taskOutput', { taskId: task.id, stream: line.stream, line: line.line, at: line.at });
+    });
     this.track(
       this.repo
         .updateTask(task.id, { state: 'running', startedAt: task.startedAt, pid: task.pid, command: task.command })
@@ -175,6 +184,7 @@ export class TaskRunner {
         .catch((err: unknown) => this.logger.error({ err, taskId: task.id }, 'could not store the task result'))
         .finally(() => {
           this.running.delete(task.id);
+          this.runningTasks.delete(task.id);
           this.publish(task);
           this.pump();
         }),

@@ -40,7 +40,7 @@ describe('<App>', () => {
     fireEvent.keyDown(window, { key: '2', code: 'Digit2', ctrlKey: true });
     const heading = await screen.findByRole('heading', { level: 1, name: 'Plugins' });
     const pane = heading.closest('section')!;
-    expect(within(pane).getByText('This pane is not built yet.')).toBeTruthy();
+    expect(within(pane).getByText('Looking Glass is not running.')).toBeTruthy();
     expect(within(pane).getByText('Lookingglass does its job')).toBeTruthy();
     expect(within(pane).getByTestId('pane-service-state-lookingglass').textContent).toBe('unavailable');
 

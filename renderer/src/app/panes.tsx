@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { NotBuiltPane } from '../components/NotBuiltPane.tsx';
 import { OverviewPane } from '../features/overview/index.ts';
 import { SettingsPane } from '../features/settings/index.ts';
+import { PluginsRoute } from './PluginsRoute.tsx';
 import { ServicePane } from './ServicePane.tsx';
 
 export interface PaneDef {
@@ -13,7 +14,7 @@ export interface PaneDef {
 /** The sidebar, in order; Ctrl/Cmd+1..8 picks by position. */
 export const panes = [
   { id: 'overview', label: 'Overview', render: () => <OverviewPane /> },
-  { id: 'plugins', label: 'Plugins', render: () => <ServicePane title="Plugins" service="lookingglass" /> },
+  { id: 'plugins', label: 'Plugins', render: () => <PluginsRoute /> },
   { id: 'comet', label: 'Comet', render: () => <ServicePane title="Comet" service="comet" /> },
   { id: 'benchmarks', label: 'Benchmarks', render: () => <ServicePane title="Benchmarks" service="slowking" /> },
   { id: 'tasker', label: 'Tasker', render: () => <ServicePane title="Tasker" service="tasker" /> },
