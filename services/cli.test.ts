@@ -8,10 +8,10 @@ import { testConfig } from './test/helpers.ts';
 
 const bin = join(import.meta.dirname, '..', 'bin', 'observatory.js');
 
-function runCli(args: string[]) {
+function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const child = spawn(process.execPath, [bin, 'serve', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, OBSERVATORY_LOG_LEVEL: 'warn' },
+    env: { ...process.env, OBSERVATORY_LOG_LEVEL: 'warn', ...env },
   });
   let stdout = '';
   let stderr = '';
@@ -63,5 +63,24 @@ describe('observatory serve', () => {
     expect(bad.err()).toContain('--tasker-port / TASKER_PORT');
     const unknown = runCli(['--no-such-flag']);
     expect(await unknown.exited).toBe(2);
+  });
+});
+
+describe('observatory serve with an unreachable database', () => {
+  it('retries for the bounded time, then exits 1 naming the database it tried', async () => {
+    const config = testConfig();
+    const blocker = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const run = runCli(['--port', '0', '--lookingglass-port', '0', '--data-dir', config.dataDir, '--lookingglass-db-wait', '1500'], {
+      DB_HOST: '127.0.0.1',
+      DB_PORT: String(port),
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.err()).toMatch(
+      new RegExp(`observatory: cannot reach PostgreSQL test_db at 127\\.0\\.0\\.1:${port} as test after \\d+ attempt\\(s\\)`),
+    );
+    blocker.close();
+    config.cleanup();
   });
 });

@@ -3,9 +3,8 @@ import { writeFileSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from './core/config.ts';
+import { loadConfig, type Config } from './core/config.ts';
 import { createCore } from './core/compose.ts';
-import { PortInUseError } from './core/listen.ts';
 import { settingKeys, settings, type SettingKey } from './core/settings.ts';
 import { startConsoleServer } from './server/console-server.ts';
 
@@ -95,11 +94,10 @@ export async function main(argv: string[]): Promise<number> {
     const config = loadConfig(parsed.file ? { flags: parsed.flags, file: parsed.file } : { flags: parsed.flags });
     stop = await serve(config);
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof PortInUseError) {
-      console.error(`observatory: ${err.message}`);
-      return 1;
-    }
-    throw err;
+    // A bad setting, a taken port or a service that cannot start (say, its database is unreachable)
+    // ends the start with one clear line; the service's log has the details.
+    console.error(`observatory: ${(err as Error).message}`);
+    return 1;
   }
   return new Promise<number>((resolve) => {
     let stopping = false;

@@ -56,6 +56,13 @@ export const settings = {
     schema: z.coerce.number().int().min(100).max(3_600_000),
     help: 'Looking Glass per-task timeout (ms)',
   },
+  lookingglassDbWait: {
+    flag: 'lookingglass-db-wait',
+    env: 'LOOKINGGLASS_DB_WAIT_MS',
+    default: 30_000,
+    schema: z.coerce.number().int().min(0).max(600_000),
+    help: 'how long Looking Glass retries an unreachable PostgreSQL before giving up (ms)',
+  },
   dataDir: {
     flag: 'data-dir',
     env: 'OBSERVATORY_DATA_DIR',

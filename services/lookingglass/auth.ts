@@ -69,7 +69,7 @@ function headerAlg(token: string): string | null {
   }
 }
 
-/** HS512 only, `exp` required; the verifier is built once and caches verified tokens (fast-jwt's cache honours exp). */
+/** HS512 only, `exp` required; the verifier is built once, and verified tokens are cached until their exp. */
 export function createTokenService(secret: string, ttlSeconds: number) {
   const sign = createSigner({ key: secret, algorithm: 'HS512', expiresIn: ttlSeconds * 1000 });
   const verify = createVerifier({ key: secret, algorithms: ['HS512'], requiredClaims: ['exp', 'jti'] });
@@ -84,6 +84,9 @@ export function createTokenService(secret: string, ttlSeconds: number) {
       verified.delete(token);
       return { ok: false, message: authMessages.expired };
     }
+    // Only tokens not yet verified get their header read, for the original's algorithm message.
+    const alg = headerAlg(token);
+    if (alg !== null && alg !== 'HS512') return { ok: false, message: authMessages.algorithm(alg) };
     try {
       const claims = verify(token) as Partial<Claims>;
       if (typeof claims.jti !== 'number' || !Number.isInteger(claims.jti) || typeof claims.exp !== 'number') {
@@ -110,8 +113,6 @@ export function createTokenService(secret: string, ttlSeconds: number) {
       if (!header) return { ok: false, message: authMessages.missing };
       const parts = header.split(' ');
       if (parts.length !== 2 || parts[0]?.toLowerCase() !== 'bearer' || !parts[1]) return { ok: false, message: authMessages.format };
-      const alg = headerAlg(parts[1]);
-      if (alg !== null && alg !== 'HS512') return { ok: false, message: authMessages.algorithm(alg) };
       return verifyToken(parts[1]);
     },
   };

@@ -33,7 +33,7 @@ export function lookingGlassModule(opts: LookingGlassOptions = {}): ServiceModul
         dataDir: ctx.dataDir,
         postgres: opts.postgres !== undefined ? opts.postgres : postgresTargetFromEnv(env),
         logger,
-        ...(opts.dbWaitMs !== undefined ? { waitMs: opts.dbWaitMs } : {}),
+        waitMs: opts.dbWaitMs ?? config.lookingglassDbWait,
       });
       try {
         const interrupted = await repo.failUnfinishedTasks(

@@ -78,6 +78,9 @@ export async function openPostgresRepository(target: PostgresTarget): Promise<Lo
       return (await q<{ name: string }>('SELECT name FROM tags ORDER BY seq')).map((r) => r.name);
     },
     async addTag(tag) {
+      // A read first: the common case (the tag exists) then writes nothing. Not cached in memory:
+      // other Looking Glass nodes may share this database.
+      if ((await pool.query('SELECT 1 FROM tags WHERE name = $1', [tag])).rowCount === 1) return false;
       return (await pool.query('INSERT INTO tags (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [tag])).rowCount === 1;
     },
     async removeTag(tag) {
