@@ -10,6 +10,7 @@
  */
 import { PluginBase, type PluginInfo } from './base.ts';
 import { OutputCollector } from './output.ts';
+import { runResult } from './result.ts';
 import type { RunHandle, RunOptions, RunResult } from './runner.ts';
 
 export interface TaskContext {
@@ -46,19 +47,7 @@ export function runInProcess(command: string[], task: InProcessTask, opts: RunOp
     finished = true;
     clearTimeout(timer);
     out.close();
-    resolveResult({
-      command,
-      exitCode,
-      signal: null,
-      error,
-      stdout: out.stdout,
-      stderr: out.stderr,
-      truncated: out.truncated,
-      timedOut,
-      cancelled,
-      startedAt,
-      stoppedAt: Date.now(),
-    });
+    resolveResult(runResult({ command, exitCode, error, output: out, timedOut, cancelled, startedAt }));
   };
 
   const timer = setTimeout(() => {

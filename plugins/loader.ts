@@ -30,6 +30,7 @@ import {
   type RunOptions,
   type RunResult,
 } from './runner.ts';
+import { runResult } from './result.ts';
 
 export const PLUGIN_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 export const INDEX_FILES = ['index.ts', 'index.js'] as const;
@@ -200,19 +201,7 @@ function guardHandle(handle: RunHandle, plugin: string): RunHandle {
   }
   const command = Array.isArray(handle.command) ? handle.command.map(String) : [plugin];
   const startedAt = Date.now();
-  const failed = (error: string): RunResult => ({
-    command,
-    exitCode: null,
-    signal: null,
-    error,
-    stdout: [],
-    stderr: [],
-    truncated: false,
-    timedOut: false,
-    cancelled: false,
-    startedAt,
-    stoppedAt: Date.now(),
-  });
+  const failed = (error: string): RunResult => runResult({ command, error, startedAt });
   return {
     command,
     pid: typeof handle.pid === 'number' ? handle.pid : null,

@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { PluginBase, type PluginInfo } from './base.ts';
 import { findBinary } from './binary.ts';
 import { OutputCollector } from './output.ts';
+import { runResult } from './result.ts';
 import type { PluginStatus, RunHandle, RunOptions, RunResult } from './runner.ts';
 
 export const DEFAULT_KILL_GRACE_MS = 2_000;
@@ -70,19 +71,7 @@ export function runProcess(file: string, args: string[], opts: ProcessRunOptions
     for (const timer of timers) clearTimeout(timer);
     if (child?.pid !== undefined) liveGroups.delete(child.pid);
     out.close();
-    resolveResult({
-      command,
-      exitCode,
-      signal,
-      error,
-      stdout: out.stdout,
-      stderr: out.stderr,
-      truncated: out.truncated,
-      timedOut,
-      cancelled,
-      startedAt,
-      stoppedAt: Date.now(),
-    });
+    resolveResult(runResult({ command, exitCode, signal, error, output: out, timedOut, cancelled, startedAt }));
   };
 
   const killGroup = (signal: NodeJS.Signals): void => {
@@ -193,19 +182,7 @@ export function failedRun(command: string[], error: string): RunHandle {
     pid: null,
     onOutput: () => () => {},
     cancel: () => {},
-    result: Promise.resolve({
-      command,
-      exitCode: null,
-      signal: null,
-      error,
-      stdout: [],
-      stderr: [],
-      truncated: false,
-      timedOut: false,
-      cancelled: false,
-      startedAt: now,
-      stoppedAt: now,
-    }),
+    result: Promise.resolve(runResult({ command, error, startedAt: now, stoppedAt: now })),
   };
 }
 

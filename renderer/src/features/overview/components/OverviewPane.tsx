@@ -1,3 +1,5 @@
+import { DataTable } from '../../../components/DataTable.tsx';
+import { InlineError } from '../../../components/InlineError.tsx';
 import { Pane } from '../../../components/Pane.tsx';
 import { useServicesStore } from '../stores/services-store.ts';
 import { ServiceRow } from './ServiceRow.tsx';
@@ -9,28 +11,13 @@ export function OverviewPane() {
   const loadError = useServicesStore((s) => s.loadError);
   return (
     <Pane title="Overview" lead="Every service of the fleet, live.">
-      {loadError ? (
-        <p role="alert" className="alert">
-          {status === 'loaded' ? `Could not refresh: ${loadError}` : loadError}
-        </p>
-      ) : null}
+      <InlineError message={loadError && (status === 'loaded' ? `Could not refresh: ${loadError}` : loadError)} />
       {status === 'loaded' ? (
-        <table className="services-table">
-          <thead>
-            <tr>
-              <th scope="col">Service</th>
-              <th scope="col">State</th>
-              <th scope="col">URL</th>
-              <th scope="col">Uptime</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {services.map((service) => (
-              <ServiceRow key={service.name} service={service} />
-            ))}
-          </tbody>
-        </table>
+        <DataTable className="services-table" columns={['Service', 'State', 'URL', 'Uptime', 'Actions']}>
+          {services.map((service) => (
+            <ServiceRow key={service.name} service={service} />
+          ))}
+        </DataTable>
       ) : status !== 'error' ? (
         <p className="muted">Loading services…</p>
       ) : null}

@@ -1,3 +1,4 @@
+import { InlineError } from '../../../components/InlineError.tsx';
 import type { ServiceInfo } from '../../../lib/contract.ts';
 import { startService, stopService, useServicesStore } from '../stores/services-store.ts';
 
@@ -22,11 +23,7 @@ export function ServiceActions({ service }: { service: ServiceInfo }) {
           {pending === 'stop' ? 'Stopping…' : 'Stop'}
         </button>
       </div>
-      {error ? (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </div>
   );
 }

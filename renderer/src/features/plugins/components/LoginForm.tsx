@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { InlineError } from '../../../components/InlineError.tsx';
 import { logIn, useLookingGlassStore } from '../stores/lookingglass-store.ts';
 
 export function LoginForm() {
@@ -38,11 +39,7 @@ export function LoginForm() {
       <button type="submit" className="lg-primary" disabled={pending}>
         Log in
       </button>
-      {error ? (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { InlineError } from '../../../components/InlineError.tsx';
 import type { PluginInfo } from '../../../lib/contract.ts';
 import { setPluginEnabled } from '../stores/actions.ts';
 import { useLookingGlassStore } from '../stores/lookingglass-store.ts';
@@ -29,11 +30,7 @@ export function PluginRow({ plugin }: { plugin: PluginInfo }) {
         >
           {enabled ? 'Disable' : 'Enable'}
         </button>
-        {error ? (
-          <p role="alert" className="alert">
-            {error}
-          </p>
-        ) : null}
+        <InlineError message={error} />
       </td>
     </tr>
   );

@@ -1,3 +1,4 @@
+import { DataTable } from '../../../components/DataTable.tsx';
 import { rescanPlugins } from '../stores/actions.ts';
 import { useLookingGlassStore } from '../stores/lookingglass-store.ts';
 import { PluginRow } from './PluginRow.tsx';
@@ -28,21 +29,11 @@ export function PluginsTable() {
       ) : plugins.length === 0 ? (
         <p className="muted">No plugins found.</p>
       ) : (
-        <table className="lg-table">
-          <thead>
-            <tr>
-              <th scope="col">Plugin</th>
-              <th scope="col">Params</th>
-              <th scope="col">Status</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plugins.map((plugin) => (
-              <PluginRow key={plugin.name} plugin={plugin} />
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={['Plugin', 'Params', 'Status', 'Action']}>
+          {plugins.map((plugin) => (
+            <PluginRow key={plugin.name} plugin={plugin} />
+          ))}
+        </DataTable>
       )}
       {failures.length > 0 ? (
         <div className="lg-failures">

@@ -1,4 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
+import { InlineError } from '../../../components/InlineError.tsx';
 import { runPlugin } from '../stores/actions.ts';
 import { useLookingGlassStore } from '../stores/lookingglass-store.ts';
 
@@ -63,11 +64,7 @@ export function RunForm() {
           {current.name} is unavailable{current.detail ? `: ${current.detail}` : ''}
         </p>
       ) : null}
-      {error ? (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </form>
   );
 }

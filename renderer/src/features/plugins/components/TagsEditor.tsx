@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { InlineError } from '../../../components/InlineError.tsx';
 import { addTag, removeTag } from '../stores/actions.ts';
 import { useLookingGlassStore } from '../stores/lookingglass-store.ts';
 
@@ -19,11 +20,7 @@ export function TagsEditor() {
   return (
     <section className="pane-section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Tags</h2>
-      {loadError ? (
-        <p role="alert" className="alert">
-          {loadError}
-        </p>
-      ) : null}
+      <InlineError message={loadError} />
       {tags === null ? (
         loadError ? null : (
           <p className="muted">Loading tags…</p>
@@ -52,11 +49,7 @@ export function TagsEditor() {
         </button>
       </form>
       {note ? <p className="muted">{note}</p> : null}
-      {error ? (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { InlineError } from '../../../components/InlineError.tsx';
 import { useLookingGlassStore } from '../stores/lookingglass-store.ts';
 import { TaskRow } from './TaskRow.tsx';
 
@@ -7,11 +8,7 @@ export function TaskList() {
   return (
     <section className="pane-section" aria-labelledby="lg-tasks-title">
       <h2 id="lg-tasks-title">Tasks</h2>
-      {loadError ? (
-        <p role="alert" className="alert">
-          {loadError}
-        </p>
-      ) : null}
+      <InlineError message={loadError} />
       {tasks === null ? (
         loadError ? null : (
           <p className="muted">Loading tasks…</p>

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { InlineError } from '../../../components/InlineError.tsx';
 import type { TaskSummary } from '../../../lib/contract.ts';
 import { loadTaskDetail } from '../stores/actions.ts';
 import { useLookingGlassStore } from '../stores/lookingglass-store.ts';
@@ -62,11 +63,7 @@ export function TaskOutput({ task, id }: { task: TaskSummary; id: string }) {
       )}
       {detail?.truncated ? <p className="muted">The service kept only the first part of this output.</p> : null}
       {!detail && live && live.length >= MAX_OUTPUT_LINES ? <p className="muted">Showing the last {MAX_OUTPUT_LINES} lines.</p> : null}
-      {error ? (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { InlineError } from '../../../components/InlineError.tsx';
 import type { TaskSummary } from '../../../lib/contract.ts';
 import { cancelTask, setExpanded } from '../stores/actions.ts';
 import { useLookingGlassStore } from '../stores/lookingglass-store.ts';
@@ -40,11 +41,7 @@ export function TaskRow({ task }: { task: TaskSummary }) {
         ) : null}
       </div>
       {error ? <p className="alert">{error}</p> : null}
-      {cancelError ? (
-        <p role="alert" className="alert">
-          {cancelError}
-        </p>
-      ) : null}
+      <InlineError message={cancelError} />
       {open ? <TaskOutput task={task} id={outputId} /> : null}
     </li>
   );

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { InlineError } from '../../../components/InlineError.tsx';
 import { useClient } from '../../../lib/transport/index.ts';
 import { loadAppInfo, useAppInfoStore } from '../stores/app-info-store.ts';
 
@@ -10,12 +11,7 @@ export function AppInfoPanel() {
     void loadAppInfo(client);
   }, [client]);
 
-  if (error && !info)
-    return (
-      <p role="alert" className="alert">
-        {error}
-      </p>
-    );
+  if (error && !info) return <InlineError message={error} />;
   if (!info) return <p className="muted">Loading…</p>;
   return (
     <dl className="app-info">
