@@ -115,6 +115,12 @@ export function createLookingGlass(deps: LookingGlassDeps) {
 
     listTags: () => repo.listTags(),
 
+    /** The PUT /tags fast path: the trimmed tag when it is known to exist already, else null (then call addTag). */
+    existingTag(raw: string): string | null {
+      const tag = raw.trim();
+      return tag && repo.hasTagCached(tag) ? tag : null;
+    },
+
     async addTag(raw: string): Promise<{ tag: string; added: boolean }> {
       const tag = raw.trim();
       if (!tag) throw new LookingGlassError(400, 'empty tag is not allowed');

@@ -83,6 +83,8 @@ export async function openPostgresRepository(target: PostgresTarget): Promise<Lo
       if ((await pool.query('SELECT 1 FROM tags WHERE name = $1', [tag])).rowCount === 1) return false;
       return (await pool.query('INSERT INTO tags (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [tag])).rowCount === 1;
     },
+    // Other nodes may share the database: nothing is known without asking it.
+    hasTagCached: () => false,
     async removeTag(tag) {
       return (await pool.query('DELETE FROM tags WHERE name = $1', [tag])).rowCount === 1;
     },

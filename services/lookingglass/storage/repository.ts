@@ -38,6 +38,8 @@ export interface LookingGlassRepository {
   listTags(): Promise<string[]>;
   /** true when the tag was added, false when it already existed. */
   addTag(tag: string): Promise<boolean>;
+  /** true when the tag is known to exist without a round trip (an embedded store's memory); false means "ask addTag". */
+  hasTagCached(tag: string): boolean;
   /** true when the tag existed and was removed. */
   removeTag(tag: string): Promise<boolean>;
 

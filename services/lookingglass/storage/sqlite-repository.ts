@@ -73,6 +73,7 @@ export function openSqliteRepository(file: string): LookingGlassRepository {
       tags.add(tag);
       return added;
     },
+    hasTagCached: (tag) => tags.has(tag),
     async removeTag(tag) {
       const removed = stmt.removeTag.run(tag).changes === 1;
       tags.delete(tag);
