@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { lookingGlassHandlers } from '../lookingglass/handlers.ts';
+import { serviceHandlers } from '../registry.ts';
 import type { Config } from './config.ts';
 import type { Handlers } from './router.ts';
 import type { Supervisor } from './supervisor.ts';
@@ -12,7 +12,7 @@ export interface AppMeta {
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-/** The core's request handlers; each service domain adds its own map here as it is built. */
+/** The console's own request handlers plus every service's (services/registry.ts); together exactly the contract. */
 export function createHandlers(deps: { supervisor: Supervisor; config: Config; meta: AppMeta }): Handlers {
   const { supervisor, config, meta } = deps;
   return {
@@ -26,6 +26,6 @@ export function createHandlers(deps: { supervisor: Supervisor; config: Config; m
     'services:list': () => supervisor.list(),
     'services:start': ({ name }) => supervisor.start(name),
     'services:stop': ({ name }) => supervisor.stop(name),
-    ...lookingGlassHandlers(supervisor),
+    ...serviceHandlers(supervisor),
   };
 }
