@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { findBinary, hasBinary } from './binary.ts';
 import { runInProcess } from './inprocess.ts';
 import { MAX_LINE_CHARS, OutputCollector } from './output.ts';
-import { failedRun, ProcessPlugin, runProcess } from './process.ts';
+import { failedRun, pluginEnvironment, ProcessPlugin, runProcess } from './process.ts';
 import { PluginParamError, type OutputLine, type RunResult } from './runner.ts';
 import { OPTS } from './testing.ts';
 import { checkParams, safeParam } from './validate.ts';
@@ -344,5 +344,19 @@ describe('ProcessPlugin', () => {
           args: (p) => p,
         }),
     ).toThrow(TypeError);
+  });
+});
+
+describe('pluginEnvironment', () => {
+  it('passes PATH and a few harmless variables, never the console secrets', () => {
+    const env = pluginEnvironment({
+      PATH: '/usr/bin',
+      HOME: '/root',
+      SECRET: 's',
+      DB_PASSWORD: 'p',
+      OBSERVATORY_TOKEN: 't',
+      ADMIN_PASSWORD: 'a',
+    });
+    expect(env).toEqual({ LC_ALL: 'C', PATH: '/usr/bin', HOME: '/root' });
   });
 });

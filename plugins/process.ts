@@ -118,7 +118,7 @@ export function runProcess(file: string, args: string[], opts: ProcessRunOptions
       shell: false,
       detached: POSIX, // its own process group, so a timeout kills everything it started
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: opts.env ?? { ...process.env, LC_ALL: 'C' },
+      env: opts.env ?? pluginEnvironment(),
       windowsHide: true,
     });
   } catch (err) {
@@ -238,4 +238,13 @@ function describeSpawnError(file: string, err: NodeJS.ErrnoException): string {
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** Variables a plugin binary may see: none of the console's secrets (SECRET, DB_PASSWORD, tokens) reach it. */
+const passedVariables = ['PATH', 'HOME', 'TZ', 'TMPDIR', 'SYSTEMROOT'] as const;
+
+export function pluginEnvironment(source: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { LC_ALL: 'C' };
+  for (const name of passedVariables) if (source[name] !== undefined) env[name] = source[name];
+  return env;
 }

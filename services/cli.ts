@@ -102,7 +102,11 @@ export async function main(argv: string[]): Promise<number> {
   return new Promise<number>((resolve) => {
     let stopping = false;
     const onSignal = (signal: NodeJS.Signals) => {
-      if (stopping) return;
+      if (stopping) {
+        // A second signal means "now": whatever has not stopped is left behind.
+        console.error(`observatory: ${signal} again, exiting without waiting`);
+        process.exit(1);
+      }
       stopping = true;
       console.log(`observatory: ${signal}, stopping every service`);
       stop().then(

@@ -40,10 +40,27 @@ describe('Supervisor', () => {
     config.cleanup();
   });
 
-  it('concurrent starts share one transition', async () => {
-    const { core, config } = coreWith();
-    const [a, b] = await Promise.all([core.supervisor.start('lookingglass'), core.supervisor.start('lookingglass')]);
-    expect(a.url).toBe(b.url);
+  it('concurrent starts start once and concurrent stops stop once', async () => {
+    const module = httpServiceModule('lookingglass');
+    const calls = { start: 0, stop: 0 };
+    const counted = {
+      ...module,
+      async start(ctx: Parameters<typeof module.start>[0]) {
+        calls.start++;
+        const running = await module.start(ctx);
+        return { ...running, stop: () => (calls.stop++, running.stop()) };
+      },
+    };
+    const { core, config } = coreWith([counted]);
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => core.supervisor.start('lookingglass')));
+    expect(calls.start).toBe(1);
+    expect(new Set([a?.url, b?.url, c?.url]).size).toBe(1);
+    await Promise.all([core.supervisor.stop('lookingglass'), core.supervisor.stop('lookingglass')]);
+    expect(calls.stop).toBe(1);
+    // A start racing a stop ends with the service running once more.
+    await Promise.all([core.supervisor.stop('lookingglass'), core.supervisor.start('lookingglass')]);
+    expect(calls.start).toBe(2);
+    expect(core.supervisor.get('lookingglass').state).toBe('running');
     await core.dispose();
     expect(core.supervisor.get('lookingglass').state).toBe('stopped');
     config.cleanup();

@@ -78,7 +78,8 @@ export class Supervisor {
     const entry = this.entry(name);
     const module = entry.module;
     if (!module) throw new AppError('UNAVAILABLE', `${entry.info.title} is not built yet`);
-    await entry.transition;
+    // Wait out any start or stop, then check and claim in the same tick (no await in between).
+    while (entry.transition) await entry.transition.catch(() => undefined);
     if (entry.running) return this.get(name);
     entry.transition = (async () => {
       this.update(entry, { state: 'starting', error: null });
@@ -108,7 +109,7 @@ export class Supervisor {
 
   async stop(name: ServiceName): Promise<ServiceInfo> {
     const entry = this.entry(name);
-    await entry.transition?.catch(() => undefined);
+    while (entry.transition) await entry.transition.catch(() => undefined);
     const running = entry.running;
     if (!running) return this.get(name);
     entry.transition = (async () => {

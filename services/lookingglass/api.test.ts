@@ -146,4 +146,13 @@ describe.each(backends)('Looking Glass API on %s', (backend) => {
       expect(result.result.Stdout).toEqual(['']);
     });
   });
+
+  describe.skipIf(skip)('task ids', () => {
+    it('answers a malformed or unknown task id with 404 JSON', async () => {
+      for (const id of ['-'.repeat(36), 'nope', '00000000-0000-4000-8000-000000000000']) {
+        const res = await lg.call(`/tasks/${id}`);
+        expect([res.status, await res.json()]).toEqual([404, { error: `task "${id}" not found` }]);
+      }
+    });
+  });
 });

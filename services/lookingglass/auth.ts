@@ -1,7 +1,7 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type BinaryLike, type ScryptOptions } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSigner, createVerifier, TokenError } from 'fast-jwt';
+import { persistedValue } from '../core/persisted-value.ts';
 
 const scrypt = (password: BinaryLike, salt: BinaryLike, keylen: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
@@ -31,13 +31,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** SECRET wins; else a random secret made on first run and kept (0600) in the data dir. Never a built-in default. */
 export function loadSecret(dataDir: string, fromEnv: string | undefined): string {
-  if (fromEnv) return fromEnv;
-  const file = join(dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
-  chmodSync(file, 0o600);
-  return secret;
+  return fromEnv || persistedValue(join(dataDir, 'jwt-secret'), () => randomBytes(48).toString('base64url'));
 }
 
 export interface Claims {

@@ -103,7 +103,11 @@ export function createLookingGlass(deps: LookingGlassDeps) {
       }
     },
 
-    latestTask: (userId: number) => repo.latestTask(userId),
+    /** The caller's latest task, with the output so far while it runs (as go-cmd's status had it). */
+    async latestTask(userId: number): Promise<TaskRecord | null> {
+      const latest = await repo.latestTask(userId);
+      return latest && (tasks.live(latest.id) ?? latest);
+    },
     listTasks: (userId: number, limit: number) => repo.listTasks(userId, limit),
     task,
 

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { listen } from '../core/listen.ts';
+import { persistedValue } from '../core/persisted-value.ts';
 import type { ServiceModule } from '../core/service.ts';
 import { createTokenService, hashPassword, loadSecret } from './auth.ts';
 import { createLookingGlassServer } from './http/server.ts';
@@ -36,7 +37,10 @@ export function lookingGlassModule(opts: LookingGlassOptions = {}): ServiceModul
         waitMs: opts.dbWaitMs ?? config.lookingglassDbWait,
       });
       try {
+        // This node's identity outlives its processes; other nodes sharing a database keep their tasks.
+        const nodeId = persistedValue(join(ctx.dataDir, 'node-id'), () => randomUUID());
         const interrupted = await repo.failUnfinishedTasks(
+          nodeId,
           'interrupted: the service stopped while the task was pending or running',
           Date.now(),
         );
@@ -50,7 +54,7 @@ export function lookingGlassModule(opts: LookingGlassOptions = {}): ServiceModul
         await plugins.scan();
         for (const failure of plugins.view().failures) logger.warn(failure, 'plugin skipped');
         const tokens = createTokenService(loadSecret(ctx.dataDir, env.SECRET), opts.tokenTtlSeconds ?? 24 * 3600);
-        const tasks = new TaskRunner(repo, bus, logger, {
+        const tasks = new TaskRunner(repo, bus, logger, nodeId, {
           concurrency: config.lookingglassConcurrency,
           queueLimit: opts.queueLimit ?? 100,
           timeoutMs: config.lookingglassTaskTimeout,

@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteRepository } from './storage/sqlite-repository.ts';
 import { startLookingGlass, type LookingGlassUnderTest } from './test-harness.ts';
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -86,6 +87,14 @@ describe('Looking Glass bad input', () => {
     const file = await lg.call('/plugins/execute/http', { method: 'POST', body: '{"params":["file:///etc/passwd"]}' });
     expect(file.status).toBe(400);
     expect((await lg.call('/nope')).status).toBe(404);
+    const latin1 = await lg.call('/login', {
+      method: 'POST',
+      auth: null,
+      headers: { 'Content-Type': 'application/json; charset=latin1' },
+      body: '{}',
+    });
+    expect(latin1.status).toBe(415);
+    expect(((await latin1.json()) as { error: string }).error).toMatch(/charset/);
   });
 });
 
@@ -107,6 +116,10 @@ describe('Looking Glass tasks', () => {
     );
     expect(partial.state).toBe('running');
     expect(partial.stdout[0]).toMatch(/PING 127\.0\.0\.1/);
+    // The original's /task/result showed go-cmd's output so far too.
+    const result = (await (await lg.call('/task/result')).json()) as { result: { Complete: boolean; Stdout: string[] } };
+    expect(result.result.Complete).toBe(false);
+    expect(result.result.Stdout[0]).toMatch(/PING 127\.0\.0\.1/);
     const cancel = await lg.call(`/tasks/${exec.taskId}`, { method: 'DELETE' });
     expect(cancel.status).toBe(200);
     const done = await until(
@@ -180,9 +193,8 @@ describe('Looking Glass tasks', () => {
     expect((await lg.call('/home')).status).toBe(200);
   });
 
-  it('fails tasks a previous process left running, and keeps finished ones', async () => {
+  it('a graceful restart cancels and stores running tasks and keeps finished ones', async () => {
     lg = await startLookingGlass('sqlite', { flags: { lookingglassTaskTimeout: 30_000 } });
-    await lg.call('/plugins/enable/ping', { method: 'POST' });
     await lg.call('/plugins/enable/echo', { method: 'POST' });
     const done = (await (await lg.call('/plugins/execute/echo', { method: 'POST', body: '{"params":["kept"]}' })).json()) as {
       taskId: string;
@@ -202,6 +214,44 @@ describe('Looking Glass tasks', () => {
     const kept = ((await (await lg.call(`/tasks/${done.taskId}`)).json()) as { task: { state: string; stdout: string[] } }).task;
     expect(kept).toMatchObject({ state: 'finished', stdout: ['kept'] });
     const stopped = ((await (await lg.call(`/tasks/${long.taskId}`)).json()) as { task: { state: string } }).task;
-    expect(stopped.state).toMatch(/cancelled|failed/);
+    expect(stopped.state).toBe('cancelled');
+  });
+
+  it('after a crash, fails the tasks this node left running, and only those', async () => {
+    lg = await startLookingGlass('sqlite');
+    const userId = 1;
+    const ours = '00000000-0000-4000-8000-0000000000a1';
+    const theirs = '00000000-0000-4000-8000-0000000000b2';
+    lg = await lg.restart(async () => {
+      // What a kill -9 leaves behind: rows still marked running, one of them another node's.
+      const repo = openSqliteRepository(join(lg.dataDir, 'lookingglass.sqlite'));
+      const nodeId = readFileSync(join(lg.dataDir, 'node-id'), 'utf8').trim();
+      const row = {
+        userId,
+        plugin: 'ping',
+        params: [],
+        command: ['ping'],
+        state: 'running' as const,
+        exitCode: null,
+        error: null,
+        stdout: [],
+        stderr: [],
+        truncated: false,
+        pid: 1,
+        createdAt: Date.now(),
+        startedAt: Date.now(),
+        stoppedAt: null,
+      };
+      await repo.insertTask({ ...row, id: ours, nodeId });
+      await repo.insertTask({ ...row, id: theirs, nodeId: 'another-node' });
+      await repo.close();
+    });
+    const read = async (id: string) =>
+      ((await (await lg.call(`/tasks/${id}`)).json()) as { task: { state: string; error: string | null } }).task;
+    expect(await read(ours)).toMatchObject({
+      state: 'failed',
+      error: 'interrupted: the service stopped while the task was pending or running',
+    });
+    expect(await read(theirs)).toMatchObject({ state: 'running' });
   });
 });

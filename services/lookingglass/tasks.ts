@@ -36,8 +36,10 @@ export class TaskRunner {
   private readonly bus: EventBus;
   private readonly logger: Logger;
   private readonly limits: TaskLimits;
+  private readonly nodeId: string;
 
-  constructor(repo: LookingGlassRepository, bus: EventBus, logger: Logger, limits: TaskLimits) {
+  constructor(repo: LookingGlassRepository, bus: EventBus, logger: Logger, nodeId: string, limits: TaskLimits) {
+    this.nodeId = nodeId;
     this.repo = repo;
     this.bus = bus;
     this.logger = logger;
@@ -79,6 +81,7 @@ export class TaskRunner {
       createdAt: this.lastCreatedAt,
       startedAt: null,
       stoppedAt: null,
+      nodeId: this.nodeId,
     };
     // The slot is held while the row is written; the task is queued only once it is stored.
     this.reserved++;
@@ -113,11 +116,10 @@ export class TaskRunner {
 
   /** Disabling a plugin fails its queued tasks (as the seed README says); running ones go on. */
   async failQueuedOf(plugin: string): Promise<number> {
+    // Taken out of the queue in one step, before any await lets the queue move on.
     const affected = this.queue.filter((q) => q.task.plugin === plugin);
-    for (const entry of affected) {
-      this.queue.splice(this.queue.indexOf(entry), 1);
-      await this.finishQueued(entry.task, 'failed', `plugin ${plugin} was disabled before the task ran`);
-    }
+    this.queue.splice(0, this.queue.length, ...this.queue.filter((q) => q.task.plugin !== plugin));
+    for (const entry of affected) await this.finishQueued(entry.task, 'failed', `plugin ${plugin} was disabled before the task ran`);
     return affected.length;
   }
 
@@ -154,10 +156,13 @@ export class TaskRunner {
       (line.stream === 'stdout' ? task.stdout : task.stderr).push(line.line);
       this.bus.emit('lookingglass:taskOutput', { taskId: task.id, stream: line.stream, line: line.line, at: line.at });
     });
+    // The "running" row is best effort: the run is followed to its end whatever that write does,
+    // so its slot, its cancel and its final state never depend on it.
+    const runningStored = this.repo
+      .updateTask(task.id, { state: 'running', startedAt: task.startedAt, pid: task.pid, command: task.command })
+      .catch((err: unknown) => this.logger.error({ err, taskId: task.id }, 'could not store the task start'));
     this.track(
-      this.repo
-        .updateTask(task.id, { state: 'running', startedAt: task.startedAt, pid: task.pid, command: task.command })
-        .then(() => handle.result)
+      handle.result
         .then(async (result) => {
           const state = result.cancelled ? 'cancelled' : result.exitCode === 0 && !result.error ? 'finished' : 'failed';
           Object.assign(task, {
@@ -170,6 +175,7 @@ export class TaskRunner {
             startedAt: result.startedAt,
             stoppedAt: result.stoppedAt,
           });
+          await runningStored;
           await this.repo.updateTask(task.id, {
             state,
             exitCode: task.exitCode,

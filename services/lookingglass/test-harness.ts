@@ -17,8 +17,8 @@ export interface LookingGlassUnderTest {
   /** fetch relative to the service, with the admin token unless `auth: null`. */
   call(path: string, init?: RequestInit & { auth?: string | null }): Promise<Response>;
   stop(): Promise<void>;
-  /** Starts a second instance on the same storage (a restart). */
-  restart(): Promise<LookingGlassUnderTest>;
+  /** Starts a second instance on the same storage (a restart); `between` runs while none is up. */
+  restart(between?: () => Promise<void>): Promise<LookingGlassUnderTest>;
 }
 
 /** Starts a real Looking Glass on port 0, on a temp SQLite file or a fresh PostgreSQL schema. */
@@ -68,8 +68,9 @@ export async function startLookingGlass(
         await schema?.drop();
         config.cleanup();
       },
-      async restart() {
+      async restart(between) {
         await running.stop();
+        await between?.();
         return boot();
       },
     };

@@ -106,7 +106,8 @@ export async function startConsoleServer(core: Core, opts: ConsoleServerOptions)
     };
     const decision = checkHostAndOrigin(req.headers, policy);
     if (!decision.ok) return reject(decision.status, 'Forbidden');
-    if (new URL(req.url ?? '/', 'http://x').pathname !== '/events') return reject(404, 'Not Found');
+    // Compared as text: a malformed request target must not throw in an upgrade handler.
+    if ((req.url ?? '').split('?')[0] !== '/events') return reject(404, 'Not Found');
     if (!tokenMatches(tokenFromProtocols(req.headers['sec-websocket-protocol']), policy.token)) {
       return reject(401, 'Unauthorized');
     }

@@ -177,6 +177,8 @@ export function createLookingGlassApp(lg: LookingGlass, logger: Logger): express
     if (err instanceof LookingGlassError) return sendJson(res, err.status, { error: err.message });
     if (err.type === 'entity.too.large') return sendJson(res, 413, { error: 'request body too large' });
     if (err.type === 'entity.parse.failed' || err.status === 400) return sendJson(res, 400, parseError(err.message));
+    // Any other refusal of the body (415 for an unsupported charset or encoding, …) keeps its status.
+    if (err.status && err.status >= 400 && err.status < 500) return sendJson(res, err.status, { error: err.message });
     logger.error({ err }, 'request failed');
     sendJson(res, 500, { error: 'internal error' });
   });

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { patchToColumns, rowToTask, taskColumns, taskToRow, type LookingGlassRepository, type UserRecord } from './repository.ts';
+import { isUuid, patchToColumns, rowToTask, taskColumns, taskToRow, type LookingGlassRepository, type UserRecord } from './repository.ts';
 
 const migrations = [
   `CREATE TABLE IF NOT EXISTS users (id SERIAL PRIMARY KEY, username varchar(50) NOT NULL, password text NOT NULL);
@@ -9,6 +9,7 @@ const migrations = [
      state text NOT NULL, exit_code integer, error text, stdout jsonb NOT NULL, stderr jsonb NOT NULL, truncated boolean NOT NULL,
      pid integer, created_at bigint NOT NULL, started_at bigint, stopped_at bigint);
    CREATE INDEX IF NOT EXISTS tasks_user_created ON tasks (user_id, created_at);`,
+  `ALTER TABLE tasks ADD COLUMN IF NOT EXISTS node_id text NOT NULL DEFAULT '';`,
 ];
 
 export interface PostgresTarget {
@@ -34,7 +35,14 @@ export function describePostgres(t: PostgresTarget): string {
 export async function openPostgresRepository(target: PostgresTarget): Promise<LookingGlassRepository> {
   const { schema, ...conn } = target;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
-  const pool = new pg.Pool({ ...conn, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  // Bounded waits: a hung server fails calls (and lets the service stop) instead of holding them forever.
+  const pool = new pg.Pool({
+    ...conn,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    query_timeout: 15_000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
   pool.on('error', () => undefined); // an idle client's error surfaces on the next query instead of crashing
   const client = await pool.connect();
   try {
@@ -100,7 +108,7 @@ export async function openPostgresRepository(target: PostgresTarget): Promise<Lo
       ]);
     },
     async getTask(id) {
-      if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+      if (!isUuid(id)) return null;
       const [row] = await q('SELECT * FROM tasks WHERE id = $1', [id]);
       return row ? rowToTask(row) : null;
     },
@@ -111,15 +119,9 @@ export async function openPostgresRepository(target: PostgresTarget): Promise<Lo
       const [row] = await q('SELECT * FROM tasks WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [userId]);
       return row ? rowToTask(row) : null;
     },
-    async failUnfinishedTasks(reason, at) {
-      return (
-        (
-          await pool.query("UPDATE tasks SET state = 'failed', error = $1, stopped_at = $2 WHERE state IN ('pending', 'running')", [
-            reason,
-            at,
-          ])
-        ).rowCount ?? 0
-      );
+    async failUnfinishedTasks(nodeId, reason, at) {
+      const sql = "UPDATE tasks SET state = 'failed', error = $1, stopped_at = $2 WHERE node_id = $3 AND state IN ('pending', 'running')";
+      return (await pool.query(sql, [reason, at, nodeId])).rowCount ?? 0;
     },
     async close() {
       await pool.end();

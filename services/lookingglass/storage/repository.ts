@@ -24,9 +24,11 @@ export interface TaskRecord {
   createdAt: number;
   startedAt: number | null;
   stoppedAt: number | null;
+  /** The Looking Glass node that owns the task: a restart fails only its own unfinished tasks. */
+  nodeId: string;
 }
 
-export type TaskPatch = Partial<Omit<TaskRecord, 'id' | 'userId' | 'plugin' | 'params' | 'createdAt'>>;
+export type TaskPatch = Partial<Omit<TaskRecord, 'id' | 'userId' | 'plugin' | 'params' | 'createdAt' | 'nodeId'>>;
 
 export interface LookingGlassRepository {
   /** Which database this is, for messages ("SQLite /path", "PostgreSQL db@host:port"). */
@@ -48,8 +50,8 @@ export interface LookingGlassRepository {
   getTask(id: string): Promise<TaskRecord | null>;
   listTasks(userId: number, limit: number): Promise<TaskRecord[]>;
   latestTask(userId: number): Promise<TaskRecord | null>;
-  /** Tasks left pending/running by a previous process are failed with this reason; returns how many. */
-  failUnfinishedTasks(reason: string, at: number): Promise<number>;
+  /** This node's tasks left pending/running by its previous process are failed with this reason; returns how many. */
+  failUnfinishedTasks(nodeId: string, reason: string, at: number): Promise<number>;
 
   close(): Promise<void>;
 }
@@ -71,6 +73,7 @@ export const taskColumns = [
   'created_at',
   'started_at',
   'stopped_at',
+  'node_id',
 ] as const;
 
 const patchColumns: Record<keyof TaskPatch, string> = {
@@ -115,6 +118,7 @@ export function taskToRow(t: TaskRecord, encodeBool: (b: boolean) => unknown): u
     t.createdAt,
     t.startedAt,
     t.stoppedAt,
+    t.nodeId,
   ];
 }
 
@@ -139,5 +143,8 @@ export function rowToTask(r: Row): TaskRecord {
     createdAt: Number(r.created_at),
     startedAt: num(r.started_at),
     stoppedAt: num(r.stopped_at),
+    nodeId: String(r.node_id ?? ''),
   };
 }
+
+export const isUuid = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);

@@ -16,6 +16,7 @@ const migrations = [
      state TEXT NOT NULL, exit_code INTEGER, error TEXT, stdout TEXT NOT NULL, stderr TEXT NOT NULL, truncated INTEGER NOT NULL,
      pid INTEGER, created_at INTEGER NOT NULL, started_at INTEGER, stopped_at INTEGER);
    CREATE INDEX tasks_user_created ON tasks (user_id, created_at);`,
+  `ALTER TABLE tasks ADD COLUMN node_id TEXT NOT NULL DEFAULT '';`,
 ];
 
 const bool = (b: boolean) => (b ? 1 : 0);
@@ -23,14 +24,26 @@ const bool = (b: boolean) => (b ? 1 : 0);
 /** The embedded default: one SQLite file in the data dir, WAL so several processes can read while one writes. */
 export function openSqliteRepository(file: string): LookingGlassRepository {
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  const version = db.pragma('user_version', { simple: true }) as number;
-  db.transaction(() => {
-    for (let v = version; v < migrations.length; v++) db.exec(migrations[v] ?? '');
-    db.pragma(`user_version = ${migrations.length}`);
-  })();
+  // One process owns the file (it keeps the tag list in memory): an exclusive lock, taken by the
+  // migration's write below and held until close, makes a second process sharing the data dir fail
+  // at start instead of serving stale data.
+  db.pragma('locking_mode = EXCLUSIVE');
+  db.pragma('busy_timeout = 2000');
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    db.transaction(() => {
+      for (let v = version; v < migrations.length; v++) db.exec(migrations[v] ?? '');
+      db.pragma(`user_version = ${migrations.length}`);
+    }).exclusive();
+  } catch (err) {
+    db.close();
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new Error(`the Looking Glass database ${file} is in use by another process (one running service per data dir)`, { cause: err });
+    }
+    throw err;
+  }
 
   const stmt = {
     findUser: db.prepare('SELECT id, username, password FROM users WHERE username = ? COLLATE NOCASE'),
@@ -42,7 +55,9 @@ export function openSqliteRepository(file: string): LookingGlassRepository {
     insertTask: db.prepare(`INSERT INTO tasks (${taskColumns.join(', ')}) VALUES (${taskColumns.map(() => '?').join(', ')})`),
     getTask: db.prepare('SELECT * FROM tasks WHERE id = ?'),
     listTasks: db.prepare('SELECT * FROM tasks WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?'),
-    failUnfinished: db.prepare("UPDATE tasks SET state = 'failed', error = ?, stopped_at = ? WHERE state IN ('pending', 'running')"),
+    failUnfinished: db.prepare(
+      "UPDATE tasks SET state = 'failed', error = ?, stopped_at = ? WHERE node_id = ? AND state IN ('pending', 'running')",
+    ),
   };
 
   // The embedded store belongs to one service process (the file sits in its data dir), so the tag
@@ -98,8 +113,8 @@ export function openSqliteRepository(file: string): LookingGlassRepository {
       const row = stmt.listTasks.get(userId, 1) as Record<string, unknown> | undefined;
       return row ? rowToTask(row) : null;
     },
-    async failUnfinishedTasks(reason, at) {
-      return stmt.failUnfinished.run(reason, at).changes;
+    async failUnfinishedTasks(nodeId, reason, at) {
+      return stmt.failUnfinished.run(reason, at, nodeId).changes;
     },
     async close() {
       db.close();
