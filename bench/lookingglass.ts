@@ -46,6 +46,8 @@ export async function benchLookingGlass(opts: BenchOptions): Promise<void> {
           '0',
           '--lookingglass-port',
           String(lgPort),
+          '--lookingglass-workers',
+          String(opts.workers),
           '--data-dir',
           dataDir,
         ],
@@ -65,7 +67,7 @@ export async function benchLookingGlass(opts: BenchOptions): Promise<void> {
       await wrk({ url: `${base}/`, connections: 16, seconds: 2, headers: { Authorization: token } });
     }
     console.log(
-      `Looking Glass vs Go peer — wrk -t1 -c${opts.connections} -d${opts.seconds}s × ${opts.rounds} alternating rounds, bearer HS512, loopback, ${new Date().toISOString()}`,
+      `Looking Glass vs Go peer — wrk -t1 -c${opts.connections} -d${opts.seconds}s × ${opts.rounds} alternating rounds, bearer HS512, loopback, Looking Glass --lookingglass-workers ${opts.workers}, ${new Date().toISOString()}`,
     );
     console.log(
       `${'route'.padEnd(20)} ${'target'.padEnd(14)} ${'req/s (median)'.padStart(15)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}  rounds`,

@@ -21,13 +21,19 @@ export interface Listening {
 }
 
 /** Listens and reports the real address (port 0 in tests); a taken port names the setting to change. */
-export function listen(server: Server, host: string, port: number, setting: SettingKey | null): Promise<Listening> {
+export function listen(
+  server: Server,
+  host: string,
+  port: number,
+  setting: SettingKey | null,
+  opts: { reusePort?: boolean } = {},
+): Promise<Listening> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       reject(err.code === 'EADDRINUSE' ? new PortInUseError(port, setting) : err);
     };
     server.once('error', onError);
-    server.listen(port, host, () => {
+    server.listen({ port, host, reusePort: opts.reusePort ?? false }, () => {
       server.off('error', onError);
       const address = server.address() as AddressInfo;
       const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;

@@ -56,6 +56,13 @@ export const settings = {
     schema: z.coerce.number().int().min(100).max(3_600_000),
     help: 'Looking Glass per-task timeout (ms)',
   },
+  lookingglassWorkers: {
+    flag: 'lookingglass-workers',
+    env: 'LOOKINGGLASS_WORKERS',
+    default: 1,
+    schema: z.coerce.number().int().min(1).max(16),
+    help: 'Looking Glass processes sharing its port (1: this process only; the others answer the hot path)',
+  },
   lookingglassDbWait: {
     flag: 'lookingglass-db-wait',
     env: 'LOOKINGGLASS_DB_WAIT_MS',

@@ -6,6 +6,7 @@ import { verifyPassword, type AuthResult, type TokenService } from './auth.ts';
 import type { PluginCatalog } from './plugin-catalog.ts';
 import type { LookingGlassRepository, TaskRecord } from './storage/repository.ts';
 import { QueueFullError, type TaskRunner } from './tasks.ts';
+import type { TagMirror } from './workers/pool.ts';
 
 /** A refusal with the HTTP status and the message the original API gives for it. */
 export class LookingGlassError extends Error {
@@ -43,6 +44,7 @@ export function createLookingGlass(deps: LookingGlassDeps) {
     return found;
   }
 
+  let tagMirror: TagMirror | null = null;
   const publishPlugins = () => bus.emit('lookingglass:pluginsChanged', plugins.view());
   const publishTags = async () => bus.emit('lookingglass:tagsChanged', { tags: await repo.listTags() });
 
@@ -129,16 +131,30 @@ export function createLookingGlass(deps: LookingGlassDeps) {
       const tag = raw.trim();
       if (!tag) throw new LookingGlassError(400, 'empty tag is not allowed');
       const added = await repo.addTag(tag);
-      if (added) await publishTags();
+      if (added) {
+        tagMirror?.added(tag);
+        await publishTags();
+      }
       return { tag, added };
     },
 
     async removeTag(raw: string): Promise<string> {
       const tag = raw.trim();
       if (!tag) throw new LookingGlassError(400, 'empty tag is not allowed');
-      if (!(await repo.removeTag(tag))) throw new LookingGlassError(404, `tag "${tag}" not found`);
+      // Worker processes forget the tag before it goes: none may still call it existing afterwards.
+      await tagMirror?.removing(tag);
+      try {
+        if (!(await repo.removeTag(tag))) throw new LookingGlassError(404, `tag "${tag}" not found`);
+      } finally {
+        tagMirror?.removed(tag);
+      }
       await publishTags();
       return tag;
+    },
+
+    /** Keeps worker processes' tag lists in step (only for an embedded store, which no one else writes). */
+    mirrorTagsTo(mirror: TagMirror): void {
+      tagMirror = mirror;
     },
   };
 }

@@ -1,10 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { listen } from '../core/listen.ts';
 import { persistedValue } from '../core/persisted-value.ts';
 import type { ServiceModule } from '../core/service.ts';
 import { createTokenService, hashPassword, loadSecret } from './auth.ts';
-import { createLookingGlassServer } from './http/server.ts';
+import { serveLookingGlass } from './http/serve.ts';
 import { createLookingGlass } from './looking-glass.ts';
 import { PluginCatalog } from './plugin-catalog.ts';
 import { openRepository, postgresTargetFromEnv } from './storage/open.ts';
@@ -53,7 +52,9 @@ export function lookingGlassModule(opts: LookingGlassOptions = {}): ServiceModul
         const plugins = new PluginCatalog(builtinPluginsDir, config.pluginsDir || null);
         await plugins.scan();
         for (const failure of plugins.view().failures) logger.warn(failure, 'plugin skipped');
-        const tokens = createTokenService(loadSecret(ctx.dataDir, env.SECRET), opts.tokenTtlSeconds ?? 24 * 3600);
+        const secret = loadSecret(ctx.dataDir, env.SECRET);
+        const tokenTtlSeconds = opts.tokenTtlSeconds ?? 24 * 3600;
+        const tokens = createTokenService(secret, tokenTtlSeconds);
         const tasks = new TaskRunner(repo, bus, logger, nodeId, {
           concurrency: config.lookingglassConcurrency,
           queueLimit: opts.queueLimit ?? 100,
@@ -61,14 +62,25 @@ export function lookingGlassModule(opts: LookingGlassOptions = {}): ServiceModul
           maxOutputBytes: opts.maxOutputBytes ?? 256 * 1024,
         });
         const lg = createLookingGlass({ repo, tokens, plugins, tasks, bus, logger });
-        const listening = await listen(createLookingGlassServer(lg, logger), config.host, config.lookingglassPort, 'lookingglassPort');
-        logger.info({ storage: repo.describe, plugins: plugins.view().plugins.length }, 'Looking Glass ready');
+        const serving = await serveLookingGlass(lg, {
+          host: config.host,
+          port: config.lookingglassPort,
+          workers: config.lookingglassWorkers,
+          secret,
+          tokenTtlSeconds,
+          repo,
+          logger,
+        });
+        logger.info(
+          { storage: repo.describe, plugins: plugins.view().plugins.length, workers: config.lookingglassWorkers },
+          'Looking Glass ready',
+        );
         return {
-          url: listening.url,
-          endpoints: { lookingglass: listening.url },
+          url: serving.url,
+          endpoints: { lookingglass: serving.url },
           api: lg,
           async stop() {
-            await listening.close();
+            await serving.close();
             await tasks.close();
             await repo.close();
           },

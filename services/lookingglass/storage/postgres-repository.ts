@@ -64,6 +64,7 @@ export async function openPostgresRepository(target: PostgresTarget): Promise<Lo
 
   return {
     describe: describePostgres(target),
+    exclusive: false,
     async findUser(username) {
       const [row] = await q<{ id: number; username: string; password: string }>(
         'SELECT id, username, password FROM users WHERE lower(username) = lower($1)',

@@ -33,6 +33,8 @@ export type TaskPatch = Partial<Omit<TaskRecord, 'id' | 'userId' | 'plugin' | 'p
 export interface LookingGlassRepository {
   /** Which database this is, for messages ("SQLite /path", "PostgreSQL db@host:port"). */
   readonly describe: string;
+  /** true when this process is the database's only user (embedded): what it holds may be mirrored. */
+  readonly exclusive: boolean;
   findUser(username: string): Promise<UserRecord | null>;
   createUser(username: string, passwordHash: string): Promise<UserRecord>;
   countUsers(): Promise<number>;

@@ -66,6 +66,7 @@ export function openSqliteRepository(file: string): LookingGlassRepository {
 
   return {
     describe: `SQLite ${file}`,
+    exclusive: true,
     async findUser(username) {
       const row = stmt.findUser.get(username) as { id: number; username: string; password: string } | undefined;
       return row ? { id: row.id, username: row.username, passwordHash: row.password } : null;
