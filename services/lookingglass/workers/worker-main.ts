@@ -85,3 +85,6 @@ process.on('message', (raw: unknown) => {
 });
 // The owner went away without saying stop: nothing is left to pass requests on to.
 process.on('disconnect', () => void stop());
+// Ctrl-C reaches the whole process group: the owner coordinates the stop, so the worker waits for it.
+process.on('SIGINT', () => undefined);
+process.on('SIGTERM', () => void stop());
