@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testConfig } from './test/helpers.ts';
+import { eventually, testConfig } from './test/helpers.ts';
 
 const bin = join(import.meta.dirname, '..', 'bin', 'observatory.js');
 
@@ -21,20 +21,12 @@ function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { child, exited, out: () => stdout, err: () => stderr };
 }
 
-async function waitFor(check: () => boolean, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe('observatory serve', () => {
   it('writes the ports file, prints the console URL with its token and exits 0 on SIGTERM within 5 s', async () => {
     const config = testConfig();
     const portsFile = join(config.dataDir, 'ports.json');
     const run = runCli(['--port', '0', '--lookingglass-port', '0', '--data-dir', config.dataDir, '--ports-file', portsFile]);
-    await waitFor(() => existsSync(portsFile));
+    await eventually(() => existsSync(portsFile));
     const ports = JSON.parse(readFileSync(portsFile, 'utf8')) as Record<string, string>;
     expect(ports.console).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(run.out()).toContain(`${ports.console}/#token=`);

@@ -1,18 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventually } from '../test/helpers.ts';
 import { postgresReachable } from '../test/postgres.ts';
 import { startLookingGlass, type Backend, type LookingGlassUnderTest } from './test-harness.ts';
 
 /** The rows of the original Go test suite (main_test, plugins_test, tags_test, task_test), on both storages. */
 const backends: Backend[] = ['sqlite', 'postgres'];
 
-async function waitForTask(lg: LookingGlassUnderTest, predicate: (status: { cmdStatus: string }) => boolean) {
-  for (let i = 0; i < 200; i++) {
-    const body = (await (await lg.call('/task/status')).json()) as { cmdStatus: string };
-    if (predicate(body)) return body;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('task never reached the expected state');
-}
+const waitForTask = (lg: LookingGlassUnderTest, predicate: (status: { cmdStatus: string }) => boolean) =>
+  eventually(async () => (await (await lg.call('/task/status')).json()) as { cmdStatus: string }, predicate);
 
 describe.each(backends)('Looking Glass API on %s', (backend) => {
   // PostgreSQL is the real server on 127.0.0.1:5432; without it these rows cannot run here.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteRepository } from './storage/sqlite-repository.ts';
+import { eventually } from '../test/helpers.ts';
 import { startLookingGlass, type LookingGlassUnderTest } from './test-harness.ts';
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -17,16 +18,6 @@ let lg: LookingGlassUnderTest;
 afterEach(async () => {
   await lg?.stop();
 });
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`condition not met in ${ms} ms; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('Looking Glass tokens', () => {
   it('accepts only HS512 tokens signed with its secret that carry exp', async () => {
@@ -105,12 +96,12 @@ describe('Looking Glass tasks', () => {
     const exec = (await (await lg.call('/plugins/execute/ping', { method: 'POST', body: '{"params":["127.0.0.1","10"]}' })).json()) as {
       taskId: string;
     };
-    await until(
+    await eventually(
       async () => ((await (await lg.call(`/tasks/${exec.taskId}`)).json()) as { task: { state: string } }).task.state,
       (s) => s === 'running',
     );
     // The output so far is readable while the task runs.
-    const partial = await until(
+    const partial = await eventually(
       async () => ((await (await lg.call(`/tasks/${exec.taskId}`)).json()) as { task: { state: string; stdout: string[] } }).task,
       (t) => t.stdout.length > 0,
     );
@@ -122,7 +113,7 @@ describe('Looking Glass tasks', () => {
     expect(result.result.Stdout[0]).toMatch(/PING 127\.0\.0\.1/);
     const cancel = await lg.call(`/tasks/${exec.taskId}`, { method: 'DELETE' });
     expect(cancel.status).toBe(200);
-    const done = await until(
+    const done = await eventually(
       async () => ((await (await lg.call(`/tasks/${exec.taskId}`)).json()) as { task: { state: string } }).task,
       (t) => t.state !== 'running',
     );
@@ -142,7 +133,7 @@ describe('Looking Glass tasks', () => {
     const run = async () => lg.call('/plugins/execute/ping', { method: 'POST', body: '{"params":["127.0.0.1","10"]}' });
     const first = (await (await run()).json()) as { taskId: string };
     // Wait until the first runs, so the next two wait in the queue.
-    await until(
+    await eventually(
       async () => ((await (await lg.call(`/tasks/${first.taskId}`)).json()) as { task: { state: string } }).task.state,
       (s) => s === 'running',
     );
@@ -155,7 +146,7 @@ describe('Looking Glass tasks', () => {
       expect(t).toMatchObject({ state: 'failed', error: 'plugin ping was disabled before the task ran' });
     }
     // The running one goes on until its timeout.
-    const timedOut = await until(
+    const timedOut = await eventually(
       async () => ((await (await lg.call(`/tasks/${first.taskId}`)).json()) as { task: { state: string; error: string | null } }).task,
       (t) => t.state !== 'running',
     );
@@ -185,7 +176,7 @@ describe('Looking Glass tasks', () => {
     expect(plugins.failures).toEqual([expect.objectContaining({ name: 'broken', error: expect.stringContaining('cannot load') })]);
     const exec = await lg.call('/plugins/execute/thrower', { method: 'POST', body: '{"params":[]}' });
     expect(exec.status).toBe(202);
-    const task = await until(
+    const task = await eventually(
       async () => (await (await lg.call('/task/status')).json()) as { cmdStatus: string; error?: string },
       (s) => s.cmdStatus === 'failed',
     );
@@ -199,14 +190,14 @@ describe('Looking Glass tasks', () => {
     const done = (await (await lg.call('/plugins/execute/echo', { method: 'POST', body: '{"params":["kept"]}' })).json()) as {
       taskId: string;
     };
-    await until(
+    await eventually(
       async () => ((await (await lg.call(`/tasks/${done.taskId}`)).json()) as { task: { state: string } }).task.state,
       (s) => s === 'finished',
     );
     const long = (await (await lg.call('/plugins/execute/ping', { method: 'POST', body: '{"params":["127.0.0.1","10"]}' })).json()) as {
       taskId: string;
     };
-    await until(
+    await eventually(
       async () => ((await (await lg.call(`/tasks/${long.taskId}`)).json()) as { task: { state: string } }).task.state,
       (s) => s === 'running',
     );

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadPlugins } from '../../plugins/loader.ts';
 import type { Runner } from '../../plugins/runner.ts';
 import { EventBus } from '../core/events.ts';
-import { silentLogger, testConfig } from '../test/helpers.ts';
+import { eventually, silentLogger, testConfig } from '../test/helpers.ts';
 import { builtinPluginsDir } from './module.ts';
 import type { LookingGlassRepository, TaskPatch } from './storage/repository.ts';
 import { openSqliteRepository } from './storage/sqlite-repository.ts';
@@ -54,14 +54,6 @@ async function setup(opts: { writeDelayMs?: number; failRunningWrite?: boolean }
   return { runner, repo: real, plugin };
 }
 
-async function until(check: () => Promise<boolean> | boolean, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('TaskRunner', () => {
   it('disabling a plugin fails exactly its queued tasks, even while the queue moves on', async () => {
     const { runner, repo, plugin } = await setup({ writeDelayMs: 20 });
@@ -72,7 +64,7 @@ describe('TaskRunner', () => {
     for (let i = 0; i < 7; i++) pings.push(await runner.submit(1, ping, ['127.0.0.1', '1']));
     const others = [await runner.submit(2, echo, ['d']), await runner.submit(2, echo, ['e'])];
     const failed = await runner.failQueuedOf('ping');
-    await until(() => runner.active === 0 && runner.queued === 0);
+    await eventually(() => runner.active === 0 && runner.queued === 0);
     const states = async (ids: string[]) => Promise.all(ids.map(async (id) => (await repo.getTask(id))?.state));
     expect(await states([first.id, ...others.map((t) => t.id)])).toEqual(['finished', 'finished', 'finished']);
     const pingStates = await states(pings.map((t) => t.id));
@@ -84,10 +76,10 @@ describe('TaskRunner', () => {
   it('follows a run to its end when storing its start fails: the slot, cancel and final state still work', async () => {
     const { runner, repo, plugin } = await setup({ failRunningWrite: true });
     const task = await runner.submit(1, plugin('ping'), ['127.0.0.1', '10']);
-    await until(() => runner.live(task.id)?.state === 'running');
+    await eventually(() => runner.live(task.id)?.state === 'running');
     expect(runner.active).toBe(1);
     expect(await runner.cancel(task.id)).toBe(true);
-    await until(() => runner.active === 0);
+    await eventually(() => runner.active === 0);
     expect(await repo.getTask(task.id)).toMatchObject({ state: 'cancelled' });
   });
 });

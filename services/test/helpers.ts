@@ -27,3 +27,14 @@ export function testConfig(flags: Partial<Record<SettingKey, unknown>> = {}): Co
 }
 
 export const silentLogger = () => createLogger({ level: 'silent' });
+
+/** Reads until the value passes `ok` (by default: is truthy), polling every 20 ms; fails after `ms` with the last value. */
+export async function eventually<T>(read: () => T | Promise<T>, ok: (value: T) => boolean = Boolean, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met in ${ms} ms; last value ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

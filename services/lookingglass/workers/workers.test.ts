@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../test/helpers.ts';
 import { startLookingGlass, type LookingGlassUnderTest } from '../test-harness.ts';
 
 let lg: LookingGlassUnderTest;
@@ -42,14 +43,6 @@ function cpuTicks(pid: number): number {
   return Number(fields[11]) + Number(fields[12]);
 }
 
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe('Looking Glass with worker processes', () => {
   it('answers every route alike from any process, and a removed tag is never reported as existing', async () => {
     lg = await startLookingGlass('sqlite', { flags: { lookingglassWorkers: 2 } });
@@ -83,7 +76,7 @@ describe('Looking Glass with worker processes', () => {
     const [first] = workerPids();
     expect(first).toBeGreaterThan(0);
     process.kill(first ?? 0, 'SIGKILL');
-    await until(() => workerPids().some((pid) => pid !== first));
+    await eventually(() => workerPids().some((pid) => pid !== first));
     const auth = { Authorization: await lg.token() };
     for (let i = 0; i < 10; i++) expect((await fresh('GET', '/', auth)).status).toBe(302);
     await lg.running.stop();
