@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { pendingTask } from './storage/repository.ts';
 import { openSqliteRepository } from './storage/sqlite-repository.ts';
 import { eventually } from '../test/helpers.ts';
 import { startLookingGlass, type LookingGlassUnderTest } from './test-harness.ts';
@@ -217,24 +218,14 @@ describe('Looking Glass tasks', () => {
       // What a kill -9 leaves behind: rows still marked running, one of them another node's.
       const repo = openSqliteRepository(join(lg.dataDir, 'lookingglass.sqlite'));
       const nodeId = readFileSync(join(lg.dataDir, 'node-id'), 'utf8').trim();
-      const row = {
-        userId,
-        plugin: 'ping',
-        params: [],
-        command: ['ping'],
+      const running = (id: string, node: string) => ({
+        ...pendingTask({ id, userId, plugin: 'ping', params: [], createdAt: Date.now(), nodeId: node }),
         state: 'running' as const,
-        exitCode: null,
-        error: null,
-        stdout: [],
-        stderr: [],
-        truncated: false,
         pid: 1,
-        createdAt: Date.now(),
         startedAt: Date.now(),
-        stoppedAt: null,
-      };
-      await repo.insertTask({ ...row, id: ours, nodeId });
-      await repo.insertTask({ ...row, id: theirs, nodeId: 'another-node' });
+      });
+      await repo.insertTask(running(ours, nodeId));
+      await repo.insertTask(running(theirs, 'another-node'));
       await repo.close();
     });
     const read = async (id: string) =>

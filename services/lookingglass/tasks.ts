@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RunHandle, Runner } from '../../plugins/runner.ts';
 import type { EventBus } from '../core/events.ts';
 import type { Logger } from '../core/logger.ts';
-import type { LookingGlassRepository, TaskRecord } from './storage/repository.ts';
+import { pendingTask, type LookingGlassRepository, type TaskRecord } from './storage/repository.ts';
 
 export interface TaskLimits {
   concurrency: number;
@@ -65,24 +65,7 @@ export class TaskRunner {
     if (this.queue.length + this.reserved >= this.limits.queueLimit) throw new QueueFullError();
     // Strictly increasing so "the caller's latest task" is never ambiguous.
     this.lastCreatedAt = Math.max(Date.now(), this.lastCreatedAt + 1);
-    const task: TaskRecord = {
-      id: randomUUID(),
-      userId,
-      plugin: runner.name,
-      params,
-      command: [runner.name, ...params],
-      state: 'pending',
-      exitCode: null,
-      error: null,
-      stdout: [],
-      stderr: [],
-      truncated: false,
-      pid: null,
-      createdAt: this.lastCreatedAt,
-      startedAt: null,
-      stoppedAt: null,
-      nodeId: this.nodeId,
-    };
+    const task = pendingTask({ id: randomUUID(), userId, plugin: runner.name, params, createdAt: this.lastCreatedAt, nodeId: this.nodeId });
     // The slot is held while the row is written; the task is queued only once it is stored.
     this.reserved++;
     try {

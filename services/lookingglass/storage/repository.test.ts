@@ -3,26 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freshSchema, postgresReachable, postgresUrl } from '../../test/postgres.ts';
 import { testConfig } from '../../test/helpers.ts';
 import { openPostgresRepository } from './postgres-repository.ts';
-import type { LookingGlassRepository, TaskRecord } from './repository.ts';
+import { pendingTask, type LookingGlassRepository, type TaskRecord } from './repository.ts';
 import { openSqliteRepository } from './sqlite-repository.ts';
 
 const task = (id: string, nodeId: string, state: TaskRecord['state']): TaskRecord => ({
-  id,
-  userId: 1,
-  plugin: 'echo',
-  params: [],
-  command: ['echo'],
+  ...pendingTask({ id, userId: 1, plugin: 'echo', params: [], createdAt: Date.now(), nodeId }),
   state,
-  exitCode: null,
-  error: null,
-  stdout: [],
-  stderr: [],
-  truncated: false,
-  pid: null,
-  createdAt: Date.now(),
-  startedAt: null,
-  stoppedAt: null,
-  nodeId,
 });
 
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -28,6 +28,23 @@ export interface TaskRecord {
   nodeId: string;
 }
 
+/** A task as it is first stored: pending, nothing run yet. */
+export function pendingTask(fields: Pick<TaskRecord, 'id' | 'userId' | 'plugin' | 'params' | 'createdAt' | 'nodeId'>): TaskRecord {
+  return {
+    ...fields,
+    command: [fields.plugin, ...fields.params],
+    state: 'pending',
+    exitCode: null,
+    error: null,
+    stdout: [],
+    stderr: [],
+    truncated: false,
+    pid: null,
+    startedAt: null,
+    stoppedAt: null,
+  };
+}
+
 export type TaskPatch = Partial<Omit<TaskRecord, 'id' | 'userId' | 'plugin' | 'params' | 'createdAt' | 'nodeId'>>;
 
 export interface LookingGlassRepository {
