@@ -1,4 +1,3 @@
-import type { TaskSummary } from '../contract/index.ts';
 import { AppError, codeOfStatus } from '../core/errors.ts';
 import type { Handlers } from '../core/router.ts';
 import type { Supervisor } from '../core/supervisor.ts';
@@ -14,41 +13,39 @@ export function lookingGlassHandlers(supervisor: Supervisor): Pick<Handlers, Loo
     if (!lg) throw new AppError('UNAVAILABLE', 'Looking Glass is not running');
     return lg;
   };
-  /** Runs `fn` as the token's user; the service's refusals keep their message. */
-  const as = async <T>(token: string, fn: (lg: LookingGlass, userId: number) => Promise<T> | T): Promise<T> => {
-    const lg = running();
-    const auth = lg.authorize(/^bearer /i.test(token) ? token : `Bearer ${token}`);
-    if (!auth.ok) throw new AppError('UNAUTHORIZED', auth.message);
+  /** The service's refusals reach the console with their message and a matching code. */
+  const translated = async <T>(fn: () => Promise<T> | T): Promise<T> => {
     try {
-      return await fn(lg, auth.userId);
+      return await fn();
     } catch (err) {
       if (err instanceof LookingGlassError) throw new AppError(codeOfStatus(err.status), err.message);
       throw err;
     }
   };
-  const summary = (t: Parameters<typeof toTaskSummary>[0]): TaskSummary => toTaskSummary(t);
+  /** Runs `fn` as the token's user. */
+  const as = <T>(token: string, fn: (lg: LookingGlass, userId: number) => Promise<T> | T): Promise<T> => {
+    const lg = running();
+    const auth = lg.authorize(/^bearer /i.test(token) ? token : `Bearer ${token}`);
+    if (!auth.ok) return Promise.reject(new AppError('UNAUTHORIZED', auth.message));
+    return translated(() => fn(lg, auth.userId));
+  };
 
   return {
-    'lookingglass:login': async ({ username, password }) => {
-      try {
-        return { token: await running().login(username, password), username };
-      } catch (err) {
-        if (err instanceof LookingGlassError) throw new AppError(codeOfStatus(err.status), err.message);
-        throw err;
-      }
-    },
+    'lookingglass:login': ({ username, password }) =>
+      translated(async () => ({ token: await running().login(username, password), username })),
     'lookingglass:plugins': ({ token }) => as(token, (lg) => lg.listPlugins()),
     'lookingglass:rescanPlugins': ({ token }) => as(token, (lg) => lg.rescanPlugins()),
     'lookingglass:setPluginEnabled': ({ token, name, enabled }) => as(token, (lg) => lg.setPluginEnabled(name, enabled)),
     'lookingglass:execute': ({ token, plugin, params }) =>
-      as(token, async (lg, userId) => summary(await lg.execute(userId, plugin, params))),
-    'lookingglass:tasks': ({ token, limit }) => as(token, async (lg, userId) => (await lg.listTasks(userId, limit)).map(summary)),
+      as(token, async (lg, userId) => toTaskSummary(await lg.execute(userId, plugin, params))),
+    'lookingglass:tasks': ({ token, limit }) =>
+      as(token, async (lg, userId) => (await lg.listTasks(userId, limit)).map((t) => toTaskSummary(t))),
     'lookingglass:task': ({ token, id }) =>
       as(token, async (lg, userId) => {
         const t = await lg.task(userId, id);
-        return { ...summary(t), stdout: t.stdout, stderr: t.stderr, truncated: t.truncated };
+        return { ...toTaskSummary(t), stdout: t.stdout, stderr: t.stderr, truncated: t.truncated };
       }),
-    'lookingglass:cancelTask': ({ token, id }) => as(token, async (lg, userId) => summary(await lg.cancelTask(userId, id))),
+    'lookingglass:cancelTask': ({ token, id }) => as(token, async (lg, userId) => toTaskSummary(await lg.cancelTask(userId, id))),
     'lookingglass:tags': ({ token }) => as(token, (lg) => lg.listTags()),
     'lookingglass:addTag': ({ token, tag }) =>
       as(token, async (lg) => ({ added: (await lg.addTag(tag)).added, tags: await lg.listTags() })),

@@ -16,6 +16,14 @@ function forge(alg: string, payload: object, secret: string): string {
 }
 
 let lg: LookingGlassUnderTest;
+
+interface TaskView {
+  state: string;
+  error: string | null;
+  stdout: string[];
+}
+/** GET /tasks/{id} as the admin, the task part of the answer. */
+const readTask = async (id: string): Promise<TaskView> => ((await (await lg.call(`/tasks/${id}`)).json()) as { task: TaskView }).task;
 afterEach(async () => {
   await lg?.stop();
 });
@@ -98,12 +106,12 @@ describe('Looking Glass tasks', () => {
       taskId: string;
     };
     await eventually(
-      async () => ((await (await lg.call(`/tasks/${exec.taskId}`)).json()) as { task: { state: string } }).task.state,
+      async () => (await readTask(exec.taskId)).state,
       (s) => s === 'running',
     );
     // The output so far is readable while the task runs.
     const partial = await eventually(
-      async () => ((await (await lg.call(`/tasks/${exec.taskId}`)).json()) as { task: { state: string; stdout: string[] } }).task,
+      () => readTask(exec.taskId),
       (t) => t.stdout.length > 0,
     );
     expect(partial.state).toBe('running');
@@ -115,7 +123,7 @@ describe('Looking Glass tasks', () => {
     const cancel = await lg.call(`/tasks/${exec.taskId}`, { method: 'DELETE' });
     expect(cancel.status).toBe(200);
     const done = await eventually(
-      async () => ((await (await lg.call(`/tasks/${exec.taskId}`)).json()) as { task: { state: string } }).task,
+      () => readTask(exec.taskId),
       (t) => t.state !== 'running',
     );
     expect(done.state).toBe('cancelled');
@@ -135,7 +143,7 @@ describe('Looking Glass tasks', () => {
     const first = (await (await run()).json()) as { taskId: string };
     // Wait until the first runs, so the next two wait in the queue.
     await eventually(
-      async () => ((await (await lg.call(`/tasks/${first.taskId}`)).json()) as { task: { state: string } }).task.state,
+      async () => (await readTask(first.taskId)).state,
       (s) => s === 'running',
     );
     const queued = [(await (await run()).json()) as { taskId: string }, (await (await run()).json()) as { taskId: string }];
@@ -143,12 +151,12 @@ describe('Looking Glass tasks', () => {
     expect([full.status, await full.json()]).toEqual([503, { error: 'Worker is under heavy load. please try again later' }]);
     await lg.call('/plugins/disable/ping', { method: 'POST' });
     for (const q of queued) {
-      const t = ((await (await lg.call(`/tasks/${q.taskId}`)).json()) as { task: { state: string; error: string } }).task;
+      const t = await readTask(q.taskId);
       expect(t).toMatchObject({ state: 'failed', error: 'plugin ping was disabled before the task ran' });
     }
     // The running one goes on until its timeout.
     const timedOut = await eventually(
-      async () => ((await (await lg.call(`/tasks/${first.taskId}`)).json()) as { task: { state: string; error: string | null } }).task,
+      () => readTask(first.taskId),
       (t) => t.state !== 'running',
     );
     expect(timedOut.state).toBe('failed');
@@ -192,20 +200,20 @@ describe('Looking Glass tasks', () => {
       taskId: string;
     };
     await eventually(
-      async () => ((await (await lg.call(`/tasks/${done.taskId}`)).json()) as { task: { state: string } }).task.state,
+      async () => (await readTask(done.taskId)).state,
       (s) => s === 'finished',
     );
     const long = (await (await lg.call('/plugins/execute/ping', { method: 'POST', body: '{"params":["127.0.0.1","10"]}' })).json()) as {
       taskId: string;
     };
     await eventually(
-      async () => ((await (await lg.call(`/tasks/${long.taskId}`)).json()) as { task: { state: string } }).task.state,
+      async () => (await readTask(long.taskId)).state,
       (s) => s === 'running',
     );
     lg = await lg.restart();
-    const kept = ((await (await lg.call(`/tasks/${done.taskId}`)).json()) as { task: { state: string; stdout: string[] } }).task;
+    const kept = await readTask(done.taskId);
     expect(kept).toMatchObject({ state: 'finished', stdout: ['kept'] });
-    const stopped = ((await (await lg.call(`/tasks/${long.taskId}`)).json()) as { task: { state: string } }).task;
+    const stopped = await readTask(long.taskId);
     expect(stopped.state).toBe('cancelled');
   });
 
@@ -228,12 +236,10 @@ describe('Looking Glass tasks', () => {
       await repo.insertTask(running(theirs, 'another-node'));
       await repo.close();
     });
-    const read = async (id: string) =>
-      ((await (await lg.call(`/tasks/${id}`)).json()) as { task: { state: string; error: string | null } }).task;
-    expect(await read(ours)).toMatchObject({
+    expect(await readTask(ours)).toMatchObject({
       state: 'failed',
       error: 'interrupted: the service stopped while the task was pending or running',
     });
-    expect(await read(theirs)).toMatchObject({ state: 'running' });
+    expect(await readTask(theirs)).toMatchObject({ state: 'running' });
   });
 });
